@@ -1,0 +1,52 @@
+"""The command line: a group whose commands are imported only when run."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from comparator import __version__
+
+# name -> "module:function"; each module holds one command and nothing heavier than it needs.
+COMMANDS = {
+    "check": "comparator.cli.check:check",
+    "show": "comparator.cli.lookup:show",
+    "list": "comparator.cli.lookup:list_claims",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, name = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module), name)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=str),
+    envvar="COMPARATOR_ROOT",
+    help="Data root holding claims/ and sources/ (default: $COMPARATOR_ROOT, else the nearest folder upwards).",
+)
+@click.version_option(__version__, prog_name="comparator")
+@click.pass_context
+def cli(ctx: click.Context, root: str | None) -> None:
+    """Compare curated news claims across outlets and the parties they quote.
+
+    Claims live in claims/<topic>/<id>.yaml, articles in sources/<outlet>/<id>.md.
+    Exit codes: 0 nothing found, 1 problems found (or stale report, unknown claim), 2 bad usage.
+    """
+    ctx.obj = {"root": root}
+
+
+def main(argv: Any = None) -> None:
+    cli.main(args=argv, prog_name="comparator")

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import sys
+
+import click
+
+from comparator.cli.options import data_root, emit, format_option, note
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
+@format_option("text", "json", "markdown", "github", auto_github=True)
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[str, ...], strict: bool, fmt: str) -> None:
+    """Load and validate every claim, source and registry; report every problem.
+
+    With PATHS, report only on those files or folders (references still resolve against the
+    whole data root). Exits 1 when there are errors, or warnings under --strict.
+    """
+    from comparator.check import check as run_check
+    from comparator.render import renderer
+
+    root = data_root(ctx)
+    result = run_check(root, paths)
+    emit(renderer(fmt).check(result))
+    note(result.summary())
+    sys.exit(1 if result.failed(strict) else 0)

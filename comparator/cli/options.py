@@ -1,0 +1,53 @@
+"""Options shared by several commands, and the few helpers every command needs."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, NoReturn
+
+import click
+
+from comparator.root import RootNotFound, find_root
+
+
+def format_option(*choices: str, auto_github: bool = False) -> Callable[[Any], Any]:
+    """`--format`; with `auto_github`, `github` is the default inside GitHub Actions."""
+
+    def default() -> str:
+        if auto_github and os.environ.get("GITHUB_ACTIONS") == "true":
+            return "github"
+        return "text"
+
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default="text" + (", github under GitHub Actions" if auto_github else ""),
+        help="Output format.",
+    )
+
+
+def data_root(ctx: click.Context) -> Path:
+    try:
+        return find_root((ctx.find_root().obj or {}).get("root"))
+    except RootNotFound as exc:
+        fail(str(exc))
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    click.echo(f"comparator: {message}", err=True)
+    sys.exit(code)
+
+
+def emit(text: str) -> None:
+    """Data to stdout, ending in exactly one newline (or nothing for empty output)."""
+    if text:
+        click.echo(text.rstrip("\n"))
+
+
+def note(text: str) -> None:
+    """Summaries and progress to stderr."""
+    click.echo(text, err=True)

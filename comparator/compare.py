@@ -1,0 +1,238 @@
+"""Comparing the assertions of one claim: origins, relations, clusters, verdict and consensus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Callable, Optional
+
+from comparator.corpus import Corpus
+from comparator.dates import PartialDate
+from comparator.models import Assertion, Kind
+from comparator.parse import ClaimFile, SourceFile
+from comparator.values import Interval, Point, ValueSet, same, value_set
+
+
+class Relation(str, Enum):
+    AGREE = "agree"
+    COMPATIBLE = "compatible"
+    SUPERSEDE = "supersede"
+    CONTRADICT = "contradict"
+
+
+class Verdict(str, Enum):
+    CONTESTED = "contested"
+    CORROBORATED = "corroborated"
+    SINGLE_ORIGIN = "single-origin"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One assertion with everything the comparison derives for it."""
+
+    index: int
+    assertion: Assertion
+    source: Optional[SourceFile]
+    outlet: Optional[str]
+    published: Optional[PartialDate]
+    as_of: Optional[PartialDate]
+    origin: str
+    values: ValueSet
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: int  # for `supersede`, the earlier assertion
+    b: int
+    relation: Relation
+    same_origin: bool
+
+
+@dataclass(frozen=True)
+class Cluster:
+    assertions: tuple[int, ...]
+    origins: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    claim: ClaimFile
+    items: tuple[Item, ...]
+    pairs: tuple[Pair, ...]
+    clusters: tuple[Cluster, ...]
+    origins: tuple[str, ...]
+    verdict: Verdict
+    consensus: Optional[ValueSet]
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+    @property
+    def contradictions(self) -> list[Pair]:
+        return [p for p in self.pairs if p.relation is Relation.CONTRADICT]
+
+
+def origin_of(corpus: Corpus, assertion: Assertion) -> str:
+    """Claimant's top actor, else the wire, else the origin of what it copies, else the outlet."""
+    if assertion.claimant:
+        return corpus.top_actor(assertion.claimant)
+    return source_origin(corpus, assertion.source)
+
+
+def source_origin(corpus: Corpus, source_id: str) -> str:
+    seen: set[str] = set()
+    current = source_id
+    while current not in seen:
+        seen.add(current)
+        source = corpus.sources.get(current)
+        if source is None:
+            return current  # an unknown source (reported by check) stands for itself
+        if source.meta.wire:
+            return source.meta.wire
+        if not source.meta.derived_from:
+            return source.meta.outlet
+        current = source.meta.derived_from
+    return corpus.sources[source_id].meta.outlet  # a copy loop (reported by check)
+
+
+def analyse(corpus: Corpus, claim_file: ClaimFile) -> Analysis:
+    claim = claim_file.claim
+    items = tuple(_item(corpus, claim_file, i, a) for i, a in enumerate(claim.assertions))
+    overlaps = _overlap_test(corpus, claim.kind)
+    pairs = tuple(
+        _relate(items[i], items[j], claim.cumulative, overlaps)
+        for i in range(len(items))
+        for j in range(i + 1, len(items))
+    )
+    origins = tuple(sorted({item.origin for item in items}))
+    if any(p.relation is Relation.CONTRADICT for p in pairs):
+        verdict = Verdict.CONTESTED
+    elif len(origins) >= 2:
+        verdict = Verdict.CORROBORATED
+    else:
+        verdict = Verdict.SINGLE_ORIGIN
+    clusters = _clusters(corpus, items, claim.kind)
+    consensus = None if verdict is Verdict.CONTESTED else _consensus(corpus, items, claim.cumulative)
+    return Analysis(claim_file, items, pairs, clusters, origins, verdict, consensus)
+
+
+def _item(corpus: Corpus, claim_file: ClaimFile, index: int, assertion: Assertion) -> Item:
+    claim = claim_file.claim
+    source = corpus.sources.get(assertion.source)
+    published = source.meta.published if source else None
+    return Item(
+        index=index,
+        assertion=assertion,
+        source=source,
+        outlet=source.meta.outlet if source else None,
+        published=published,
+        as_of=assertion.as_of or published,
+        origin=origin_of(corpus, assertion),
+        values=value_set(claim.kind, assertion.qualifier, assertion.value, claim.tolerance),
+    )
+
+
+Overlap = Callable[[ValueSet, ValueSet], bool]
+
+
+def _overlap_test(corpus: Corpus, kind: Kind) -> Overlap:
+    if kind is Kind.ACTOR:
+        # An actor and an actor it is part of are compatible: the ministry is part of the state.
+        def actors_meet(a: ValueSet, b: ValueSet) -> bool:
+            x, y = a.value, b.value  # type: ignore[union-attr]
+            return x == y or x in corpus.ancestors(y) or y in corpus.ancestors(x)
+
+        return actors_meet
+    if kind.ordered:
+        return lambda a, b: a.meets(b)  # type: ignore[union-attr]
+    return lambda a, b: a == b
+
+
+def _as_of_key(item: Item) -> tuple[Any, Any]:
+    return (item.as_of.first, item.as_of.last) if item.as_of else (None, None)
+
+
+def _relate(x: Item, y: Item, cumulative: bool, overlaps: Overlap) -> Pair:
+    same_origin = x.origin == y.origin
+    if cumulative and x.as_of and y.as_of and x.as_of != y.as_of:
+        early, late = (x, y) if _as_of_key(x) <= _as_of_key(y) else (y, x)
+        e, l = early.values, late.values
+        assert isinstance(e, Interval) and isinstance(l, Interval)
+        if l.high_key < e.low_key:  # a running total cannot shrink
+            return Pair(early.index, late.index, Relation.CONTRADICT, same_origin)
+        if not same(e, l) and l.low_key > e.low_key and l.high_key >= e.high_key:
+            return Pair(early.index, late.index, Relation.SUPERSEDE, same_origin)
+    if same(x.values, y.values):
+        relation = Relation.AGREE
+    elif overlaps(x.values, y.values):
+        relation = Relation.COMPATIBLE
+    else:
+        relation = Relation.CONTRADICT
+    return Pair(x.index, y.index, relation, same_origin)
+
+
+def _clusters(corpus: Corpus, items: tuple[Item, ...], kind: Kind) -> tuple[Cluster, ...]:
+    groups = _interval_groups(items) if kind.ordered else _point_groups(corpus, items, kind)
+    return tuple(
+        Cluster(tuple(group), tuple(sorted({items[i].origin for i in group}))) for group in groups
+    )
+
+
+def _interval_groups(items: tuple[Item, ...]) -> list[list[int]]:
+    """Maximal groups of intervals with a common point, by one sweep over their ends."""
+    events = []
+    groups: list[list[int]] = []
+    for item in items:
+        interval = item.values
+        assert isinstance(interval, Interval)
+        if interval.empty:
+            groups.append([item.index])
+            continue
+        events.append((interval.low_key, 0, item.index))  # starts before ends at one place
+        events.append((interval.high_key, 1, item.index))
+    events.sort()
+    active: set[int] = set()
+    grown = False
+    for _, is_end, index in events:
+        if not is_end:
+            active.add(index)
+            grown = True
+            continue
+        if grown:
+            groups.append(sorted(active))
+            grown = False
+        active.discard(index)
+    return sorted(groups)
+
+
+def _point_groups(corpus: Corpus, items: tuple[Item, ...], kind: Kind) -> list[list[int]]:
+    values = {item.values.value for item in items}  # type: ignore[union-attr]
+    if kind is Kind.ACTOR:
+        # The innermost actors named are the maximal common points; a broader actor joins
+        # each group of the actors that are part of it.
+        covers = {v: set(corpus.ancestors(v)) for v in values}
+        leaves = [v for v in values if not any(v != w and v in covers[w] for w in values)]
+        groups = [[i.index for i in items if i.values.value in covers[leaf]] for leaf in leaves]  # type: ignore[union-attr]
+    else:
+        groups = [[i.index for i in items if i.values.value == v] for v in values]  # type: ignore[union-attr]
+    return sorted(groups)
+
+
+def _consensus(corpus: Corpus, items: tuple[Item, ...], cumulative: bool) -> Optional[ValueSet]:
+    first = items[0].values
+    if isinstance(first, Point):
+        if isinstance(first.value, str) and any(i.values != first for i in items):
+            # actors that differ yet are compatible: the innermost one holds for all
+            return Point(max((i.values.value for i in items), key=lambda v: len(corpus.ancestors(v))))  # type: ignore[union-attr]
+        return first
+    intervals = [i.values for i in items]
+    if cumulative:
+        latest = max(_as_of_key(i) for i in items)
+        low = max(intervals, key=lambda v: v.low_key)  # type: ignore[union-attr]
+        high = min((i.values for i in items if _as_of_key(i) == latest), key=lambda v: v.high_key)  # type: ignore[union-attr]
+        return Interval(low.low, high.high, low.low_open, high.high_open)  # type: ignore[union-attr]
+    result = intervals[0]
+    for interval in intervals[1:]:
+        result = result.intersection(interval)  # type: ignore[union-attr]
+    return result

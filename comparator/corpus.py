@@ -1,0 +1,200 @@
+"""Loading a data root into a `Corpus`: registries, sources and claims, with every problem found.
+
+`load` reads the whole tree; `load_claims` reads only some claims and what they cite, so a
+lookup does not pay for the rest of the repository.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from comparator.models import Actor, Outlet
+from comparator.parse import ClaimFile, Entry, SourceFile, parse_claim, parse_registry, parse_source
+from comparator.problems import Problem, error
+from comparator.root import FileText, read_text, relative
+from comparator.yamlmarks import Marks
+
+OUTLETS = "sources/outlets.yaml"
+ACTORS = "sources/actors.yaml"
+
+
+@dataclass
+class Registry:
+    rel: str
+    marks: Marks = field(default_factory=Marks)
+    entries: list[Entry] = field(default_factory=list)
+
+    def position(self, index: int, name: str = "id") -> tuple[int, int]:
+        return self.marks.at((index, name))
+
+
+@dataclass
+class Corpus:
+    root: Path
+    outlets: dict[str, Outlet] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+    claims: dict[str, ClaimFile] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    outlet_registry: Registry = field(default_factory=lambda: Registry(OUTLETS))
+    actor_registry: Registry = field(default_factory=lambda: Registry(ACTORS))
+    # Files that were found, parsed or not: `check PATH` reports on these.
+    files: list[str] = field(default_factory=list)
+
+    def top_actor(self, actor_id: str) -> str:
+        """Follow `part_of` to the outermost actor; a loop (reported by check) stops the walk."""
+        seen = {actor_id}
+        current = actor_id
+        while (actor := self.actors.get(current)) and actor.part_of and actor.part_of not in seen:
+            current = actor.part_of
+            seen.add(current)
+        return current
+
+    def ancestors(self, actor_id: str) -> list[str]:
+        """The actor and every actor it is part of, innermost first."""
+        chain = [actor_id]
+        while (actor := self.actors.get(chain[-1])) and actor.part_of and actor.part_of not in chain:
+            chain.append(actor.part_of)
+        return chain
+
+    def actor_name(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return actor.name if actor else actor_id
+
+    def outlet_name(self, outlet_id: str) -> str:
+        outlet = self.outlets.get(outlet_id)
+        return outlet.name if outlet else outlet_id
+
+
+def load(root: Path) -> Corpus:
+    """Read everything under `root`, collecting problems rather than stopping at the first."""
+    corpus = Corpus(root)
+    _load_registries(corpus)
+    for path in _walk(root / "sources", ".md"):
+        _add_source(corpus, path)
+    for path in _walk(root / "claims", ".yaml", ".yml"):
+        _add_claim(corpus, path)
+    return corpus
+
+
+def load_claims(root: Path, claim_ids: Iterable[str]) -> tuple[Corpus, list[str]]:
+    """Only the named claims, the sources they cite (and copy from) and the registries.
+
+    Returns the corpus and the ids that were not found.
+    """
+    corpus = Corpus(root)
+    _load_registries(corpus)
+    missing = []
+    for claim_id in claim_ids:
+        paths = sorted((root / "claims").glob(f"*/{_glob_safe(claim_id)}.yaml"))
+        if not paths:
+            missing.append(claim_id)
+        for path in paths:
+            _add_claim(corpus, path)
+    wanted = [a.source for c in corpus.claims.values() for a in c.claim.assertions]
+    while wanted:
+        source_id = wanted.pop()
+        if source_id in corpus.sources:
+            continue
+        for path in sorted((root / "sources").glob(f"*/{_glob_safe(source_id)}.md")):
+            source = _add_source(corpus, path)
+            if source and source.meta.derived_from:
+                wanted.append(source.meta.derived_from)
+    return corpus, missing
+
+
+def claim_ids(root: Path) -> list[str]:
+    """Every claim id, from file names alone (for suggestions), without parsing any file."""
+    return sorted({p.stem for p in (root / "claims").glob("*/*.yaml")})
+
+
+def _glob_safe(text: str) -> str:
+    return "".join(c for c in text if c.isalnum() or c in "-_") or "-"
+
+
+def _walk(top: Path, *suffixes: str) -> list[Path]:
+    """Files under `top` in a stable order; linked folders are not entered."""
+    found = []
+    for folder, dirs, files in os.walk(top, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(folder, f) for f in sorted(files) if f.endswith(suffixes)]
+    return found
+
+
+def _read(corpus: Corpus, path: Path) -> FileText | None:
+    result = read_text(corpus.root, path)
+    corpus.files.append(relative(corpus.root, path))
+    if isinstance(result, Problem):
+        corpus.problems.append(result)
+        return None
+    return result
+
+
+def _load_registries(corpus: Corpus) -> None:
+    for registry, model, what, target in (
+        (corpus.outlet_registry, Outlet, "outlets", corpus.outlets),
+        (corpus.actor_registry, Actor, "actors", corpus.actors),
+    ):
+        path = corpus.root / registry.rel
+        if not path.exists() and not path.is_symlink():
+            continue
+        file = _read(corpus, path)
+        if file is None:
+            continue
+        registry.entries, registry.marks, problems = parse_registry(file, model, what)
+        corpus.problems += problems
+        for entry in registry.entries:
+            item = entry.model
+            if item.id in target:
+                line, col = registry.position(entry.index)
+                corpus.problems.append(
+                    error(registry.rel, line, col, "duplicate-id", f"{what[:-1]} id {item.id!r} is listed twice")
+                )
+                continue
+            target[item.id] = item
+
+
+def _add_source(corpus: Corpus, path: Path) -> SourceFile | None:
+    rel = relative(corpus.root, path)
+    if rel.count("/") != 2:
+        corpus.problems.append(
+            error(rel, 1, 1, "unexpected-file", "sources live in sources/<outlet-id>/<source-id>.md")
+        )
+        return None
+    file = _read(corpus, path)
+    if file is None:
+        return None
+    source, problems = parse_source(file)
+    corpus.problems += problems
+    if source is None:
+        return None
+    if source.id in corpus.sources:
+        line, col = source.marks.at(("id",))
+        other = corpus.sources[source.id].rel
+        corpus.problems.append(error(rel, line, col, "duplicate-id", f"source id {source.id!r} is used by {other} too"))
+        return None
+    corpus.sources[source.id] = source
+    return source
+
+
+def _add_claim(corpus: Corpus, path: Path) -> ClaimFile | None:
+    rel = relative(corpus.root, path)
+    if rel.count("/") != 2:
+        corpus.problems.append(error(rel, 1, 1, "unexpected-file", "claims live in claims/<topic>/<claim-id>.yaml"))
+        return None
+    file = _read(corpus, path)
+    if file is None:
+        return None
+    claim, problems = parse_claim(file)
+    corpus.problems += problems
+    if claim is None:
+        return None
+    if claim.id in corpus.claims:
+        other = corpus.claims[claim.id].rel
+        corpus.problems.append(error(rel, 1, 1, "duplicate-id", f"claim id {claim.id!r} is used by {other} too"))
+        return None
+    corpus.claims[claim.id] = claim
+    return claim

@@ -1,0 +1,84 @@
+"""Dates whose precision is their form: `2020-09-27` is a day, `2020-11` a month, `2020` a year."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: Any) -> "PartialDate":
+        """Accept what YAML gives for a date: a `date`, an int year, or an ISO string."""
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            raise ValueError("a date, not a date and time, is expected")
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, bool):
+            raise ValueError("a date is expected (YYYY-MM-DD, YYYY-MM or YYYY)")
+        if isinstance(value, int):
+            value = f"{value:04d}"
+        if not isinstance(value, str):
+            raise ValueError("a date is expected (YYYY-MM-DD, YYYY-MM or YYYY)")
+        match = _FORM.match(value.strip())
+        if not match:
+            raise ValueError(f"{value!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"{value!r}: month {month} does not exist")
+        if day is not None:
+            try:
+                dt.date(year, month, day)  # type: ignore[arg-type]
+            except ValueError:
+                raise ValueError(f"{value!r}: day {day} does not exist in that month") from None
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def first(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last(self) -> dt.date:
+        if self.day:
+            return self.first
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def iso(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def human(self) -> str:
+        """As a reader writes it: `27 Sep 2020`, `Nov 2020`, `2020`."""
+        if self.day:
+            return f"{self.day} {MONTHS_SHORT[self.month - 1]} {self.year}"  # type: ignore[index]
+        if self.month:
+            return f"{MONTHS_SHORT[self.month - 1]} {self.year}"
+        return str(self.year)
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+def human_day(day: dt.date) -> str:
+    return f"{day.day} {MONTHS_SHORT[day.month - 1]} {day.year}"

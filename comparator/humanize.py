@@ -1,0 +1,159 @@
+"""Values written as a person writes them: "at least 2,802", "Nov 2020", "about 7,000"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Optional
+
+from comparator.compare import Analysis, Item
+from comparator.dates import PartialDate, human_day
+from comparator.models import Kind, Qualifier
+from comparator.values import Interval, Point, ValueSet
+
+_WORDS = {
+    Qualifier.EXACT: "",
+    Qualifier.AT_LEAST: "at least ",
+    Qualifier.MORE_THAN: "more than ",
+    Qualifier.AT_MOST: "at most ",
+    Qualifier.LESS_THAN: "less than ",
+    Qualifier.ABOUT: "about ",
+    Qualifier.NEARLY: "nearly ",
+}
+_DATE_WORDS = {
+    Qualifier.AT_LEAST: "on or after ",
+    Qualifier.MORE_THAN: "after ",
+    Qualifier.AT_MOST: "on or before ",
+    Qualifier.LESS_THAN: "before ",
+}
+
+
+def number(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.6g}" if abs(value) < 1000 else f"{value:,.2f}"
+    if isinstance(value, PartialDate):
+        return value.human()
+    return str(value)
+
+
+def value(kind: Kind, qualifier: Qualifier, raw: Any, unit: Optional[str] = None, names: Any = None) -> str:
+    """One assertion's value with its qualifier; `names` maps actor ids to names."""
+    if qualifier is Qualifier.BETWEEN:
+        text = f"between {number(raw[0])} and {number(raw[1])}"
+    elif kind is Kind.DATE:
+        text = _DATE_WORDS.get(qualifier, _WORDS[qualifier]) + number(raw)
+    elif kind is Kind.ACTOR and names is not None:
+        text = names(raw)
+    else:
+        text = _WORDS[qualifier] + number(raw)
+    return f"{text} {unit}" if unit and kind in (Kind.COUNT, Kind.QUANTITY) else text
+
+
+def item_value(analysis: Analysis, item: Item, names: Any = None, unit: bool = False) -> str:
+    claim = analysis.claim.claim
+    a = item.assertion
+    return value(claim.kind, a.qualifier, a.value, claim.unit if unit else None, names)
+
+
+def _bound(kind: Kind, x: Any) -> str:
+    if kind is Kind.DATE:
+        return human_day(dt.date.fromordinal(int(x)))
+    return number(int(x) if isinstance(x, float) and x.is_integer() else x)
+
+
+def value_set(kind: Kind, values: Optional[ValueSet], names: Any = None) -> str:
+    """A consensus or any value set, e.g. "at least 2,802", "2,802 to 5,000", "27 Sep 2020"."""
+    if values is None:
+        return "none"
+    if isinstance(values, Point):
+        if kind is Kind.ACTOR and names is not None:
+            return names(values.value)
+        return number(values.value)
+    low, high = values.low, values.high
+    if kind is Kind.COUNT and low == 0:
+        low = None if high is not None else 0
+    if low is None and high is None:
+        return "any value"
+    if low is None:
+        if kind is Kind.DATE:
+            return ("before " if values.high_open else "on or before ") + _bound(kind, high)
+        return ("less than " if values.high_open else "at most ") + _bound(kind, high)
+    if high is None:
+        word = "more than " if values.low_open else ("on or after " if kind is Kind.DATE else "at least ")
+        return word + _bound(kind, low)
+    if low == high:
+        return _bound(kind, low)
+    if kind is Kind.DATE:
+        first, last = dt.date.fromordinal(int(low)), dt.date.fromordinal(int(high))
+        if first.day == 1 and (last + dt.timedelta(days=1)).day == 1:
+            if first.year == last.year and first.month == last.month:
+                return PartialDate(first.year, first.month).human()
+            if first.month == 1 and last.month == 12 and first.year == last.year:
+                return str(first.year)
+    return f"{_bound(kind, low)} to {_bound(kind, high)}"
+
+
+def origin_name(corpus: Any, origin: str) -> str:
+    if origin in corpus.actors:
+        return corpus.actor_name(origin)
+    return corpus.outlet_name(origin)
+
+
+def side(corpus: Any, analysis: Analysis, item: Item) -> str:
+    """"Republika (28 Sep 2020), quoting Armenia's defence ministry, says at least 16 people"."""
+    outlet = corpus.outlet_name(item.outlet) if item.outlet else item.assertion.source
+    when = f" ({item.published.human()})" if item.published else ""
+    claimant = item.assertion.claimant
+    voice = f", quoting {corpus.actor_name(claimant)}," if claimant else ", in its own voice,"
+    said = item_value(analysis, item, corpus.actor_name, unit=True)
+    as_of = f" as of {item.as_of.human()}" if item.as_of and item.as_of != item.published else ""
+    return f"{outlet}{when}{voice} says {said}{as_of}"
+
+
+def contradiction(corpus: Any, analysis: Analysis, pair: Any) -> str:
+    """One plain sentence naming both sides and the kind of contradiction."""
+    a, b = analysis.items[pair.a], analysis.items[pair.b]
+    text = f"{side(corpus, analysis, a)}; {side(corpus, analysis, b)}."
+    if analysis.claim.claim.cumulative and a.as_of != b.as_of:
+        text += " The later figure is below the earlier one, and a running total cannot shrink."
+    if pair.same_origin:
+        text += f" A reporting discrepancy within one origin ({origin_name(corpus, a.origin)})."
+    else:
+        text += f" A dispute between {origin_name(corpus, a.origin)} and {origin_name(corpus, b.origin)}."
+    return text
+
+
+def verdict_reason(corpus: Any, analysis: Analysis) -> str:
+    n = len(analysis.origins)
+    if analysis.verdict.value == "contested":
+        disputes = sum(not p.same_origin for p in analysis.contradictions)
+        internal = len(analysis.contradictions) - disputes
+        parts = []
+        if disputes:
+            parts.append(f"{disputes} dispute{'s' if disputes != 1 else ''} between origins")
+        if internal:
+            parts.append(f"{internal} reporting discrepanc{'ies' if internal != 1 else 'y'} within one origin")
+        return ", ".join(parts)
+    articles = len({i.assertion.source for i in analysis.items})
+    noun = "article" if articles == 1 else "articles"
+    return f"{articles} {noun}, {n} independent origin{'s' if n != 1 else ''}"
+
+
+def summary(corpus: Any, analysis: Analysis) -> str:
+    """The consensus, or the competing values cluster by cluster."""
+    kind = analysis.claim.claim.kind
+    names = corpus.actor_name
+    if analysis.consensus is not None:
+        return value_set(kind, analysis.consensus, names)
+    groups = []
+    for cluster in analysis.clusters:
+        seen: list[str] = []
+        for index in cluster.assertions:
+            text = item_value(analysis, analysis.items[index], names)
+            if text not in seen:
+                seen.append(text)
+        groups.append(" / ".join(seen))
+    return " vs ".join(groups)

@@ -1,0 +1,183 @@
+"""Turning one file's text into a model, or into problems located in that file.
+
+Each function here depends on nothing but the file's path and text, so its result can be
+cached by content hash; everything that needs more than one file lives in `validate`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any, Sequence, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from comparator import yamlmarks
+from comparator.models import SLUG_PATTERN, Actor, Assertion, Claim, Outlet, SourceMeta
+from comparator.problems import Problem, error
+from comparator.root import FileText
+from comparator.yamlmarks import Marks, Path
+
+M = TypeVar("M", bound=BaseModel)
+
+_KNOWN_FIELDS = sorted(
+    {name for model in (Outlet, Actor, SourceMeta, Assertion, Claim) for name in model.model_fields}
+)
+_FRONT_MATTER_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class ClaimFile:
+    id: str
+    topic: str
+    rel: str
+    claim: Claim
+    marks: Marks
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    rel: str
+    meta: SourceMeta
+    body: str
+    body_line: int  # line of the file on which the article text starts
+    marks: Marks
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of a registry file, with its place in the list."""
+
+    index: int
+    model: Any  # Outlet | Actor
+
+
+def parse_claim(file: FileText) -> tuple[ClaimFile | None, list[Problem]]:
+    path = PurePosixPath(file.rel)
+    problems = _name_problems(file.rel, path.stem, "claim id")
+    if path.parent.name and not re.fullmatch(SLUG_PATTERN, path.parent.name):
+        problems.append(error(file.rel, 1, 1, "schema", f"topic folder {path.parent.name!r} is not a slug"))
+    data, marks, more = _load(file, "a claim")
+    problems += more
+    if data is None:
+        return None, problems
+    try:
+        claim = Claim.from_data(data)
+    except ValidationError as exc:
+        return None, problems + validation_problems(file.rel, exc, marks)
+    if problems:
+        return None, problems
+    return ClaimFile(path.stem, path.parent.name, file.rel, claim, marks), problems
+
+
+def parse_source(file: FileText) -> tuple[SourceFile | None, list[Problem]]:
+    text = file.text
+    if not text.strip():
+        return None, [error(file.rel, 1, 1, "empty-file", "the file is empty")]
+    if not re.match(r"---[ \t]*\n", text):
+        return None, [
+            error(file.rel, 1, 1, "yaml-syntax", "a source starts with front matter: a line `---`")
+        ]
+    opening = text.index("\n") + 1
+    close = _FRONT_MATTER_CLOSE.search(text, opening)
+    if close is None:
+        return None, [error(file.rel, 1, 1, "yaml-syntax", "the front matter has no closing `---` line")]
+    header = text[opening : close.start()]
+    after = close.end() + 1 if close.end() < len(text) else close.end()
+    body = text[after:]
+    body_line = text.count("\n", 0, after) + 1
+    try:
+        data, marks = yamlmarks.load(header, line_offset=1)
+    except yamlmarks.YamlError as exc:
+        return None, [error(file.rel, exc.line, exc.column, exc.code, exc.message)]
+    if not isinstance(data, dict):
+        return None, [error(file.rel, 2, 1, "schema", "the front matter must be a mapping of fields")]
+    try:
+        meta = SourceMeta.model_validate(data)
+    except ValidationError as exc:
+        return None, validation_problems(file.rel, exc, marks)
+    problems: list[Problem] = []
+    stem = PurePosixPath(file.rel).stem
+    if meta.id != stem:
+        line, col = marks.at(("id",))
+        problems.append(
+            error(file.rel, line, col, "id-mismatch", f"id {meta.id!r} differs from the file name {stem!r}.md")
+        )
+    if not body.strip():
+        problems.append(error(file.rel, body_line, 1, "empty-body", "the source has no article text"))
+    return SourceFile(file.rel, meta, body, body_line, marks), problems
+
+
+def parse_registry(file: FileText, model: type[M], what: str) -> tuple[list[Entry], Marks, list[Problem]]:
+    """A registry is a list of entries; a bad entry is reported and the rest still load."""
+    data, marks, problems = _load(file, f"a list of {what}", expect=list)
+    if data is None:
+        return [], marks, problems
+    entries: list[Entry] = []
+    for index, item in enumerate(data):
+        try:
+            entries.append(Entry(index, model.model_validate(item)))
+        except ValidationError as exc:
+            problems += validation_problems(file.rel, exc, marks, prefix=(index,))
+    return entries, marks, problems
+
+
+def _load(file: FileText, what: str, expect: type = dict) -> tuple[Any, Marks, list[Problem]]:
+    if not file.text.strip():
+        return None, Marks(), [error(file.rel, 1, 1, "empty-file", "the file is empty")]
+    try:
+        data, marks = yamlmarks.load(file.text)
+    except yamlmarks.YamlError as exc:
+        return None, Marks(), [error(file.rel, exc.line, exc.column, exc.code, exc.message)]
+    if not isinstance(data, expect):
+        line, col = marks.at(())
+        return None, marks, [error(file.rel, line, col, "schema", f"the file must hold {what}")]
+    return data, marks, []
+
+
+def _name_problems(rel: str, stem: str, what: str) -> list[Problem]:
+    if re.fullmatch(SLUG_PATTERN, stem):
+        return []
+    return [error(rel, 1, 1, "id-mismatch", f"file name {stem!r} is not a valid {what} (a lowercase slug)")]
+
+
+def validation_problems(
+    rel: str, exc: ValidationError, marks: Marks, prefix: Path = ()
+) -> list[Problem]:
+    """Each pydantic error, placed at the line and column of the value (or key) it is about."""
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = prefix + tuple(err["loc"])
+        where = _dotted(loc)
+        if err["type"] == "extra_forbidden":
+            line, col = marks.at(loc, key=True)
+            name = str(loc[-1])
+            hint = difflib.get_close_matches(name, _KNOWN_FIELDS, n=1)
+            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            problems.append(error(rel, line, col, "unknown-field", f"unknown field {name!r}{suggestion}"))
+        elif err["type"] == "missing":
+            line, col = marks.at(loc[:-1])
+            problems.append(error(rel, line, col, "schema", f"missing field {where!r}"))
+        else:
+            line, col = marks.at(loc)
+            message = err["msg"].removeprefix("Value error, ")
+            problems.append(error(rel, line, col, "schema", f"{where}: {message}" if where else message))
+    return problems
+
+
+def _dotted(loc: Sequence[Any]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in {"int", "float", "str", "bool", "list"}:
+            continue  # pydantic's union member labels say nothing to a curator
+        else:
+            out += f".{part}" if out else str(part)
+    return out

@@ -1,0 +1,80 @@
+"""A claim's analysis as plain data with the contract's JSON keys (show, list, diff, export)."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from comparator.compare import Analysis, Item
+from comparator.dates import PartialDate
+from comparator.models import Kind
+from comparator.values import Interval, Point, ValueSet, ordinal_date
+
+
+def _iso(value: Any) -> Any:
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, tuple):
+        return [_iso(v) for v in value]
+    return value
+
+
+def bound(kind: Kind, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind is Kind.DATE:
+        return ordinal_date(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def consensus_record(kind: Kind, consensus: Optional[ValueSet]) -> Optional[dict[str, Any]]:
+    if consensus is None:
+        return None
+    if isinstance(consensus, Interval):
+        return {"low": bound(kind, consensus.low), "high": bound(kind, consensus.high)}
+    assert isinstance(consensus, Point)
+    return {"value": consensus.value}
+
+
+def assertion_record(kind: Kind, item: Item) -> dict[str, Any]:
+    a = item.assertion
+    low = high = None
+    if isinstance(item.values, Interval):
+        low, high = bound(kind, item.values.low), bound(kind, item.values.high)
+    return {
+        "source": a.source,
+        "outlet": item.outlet,
+        "published": _iso(item.published),
+        "claimant": a.claimant,
+        "origin": item.origin,
+        "value": _iso(a.value),
+        "qualifier": a.qualifier.value,
+        "low": low,
+        "high": high,
+        "as_of": _iso(item.as_of),
+        "quote": a.quote,
+        "translation": a.translation,
+    }
+
+
+def claim_record(analysis: Analysis) -> dict[str, Any]:
+    claim_file = analysis.claim
+    claim = claim_file.claim
+    return {
+        "id": claim_file.id,
+        "topic": claim_file.topic,
+        "question": claim.question,
+        "kind": claim.kind.value,
+        "unit": claim.unit,
+        "cumulative": claim.cumulative,
+        "verdict": analysis.verdict.value,
+        "origins": list(analysis.origins),
+        "consensus": consensus_record(claim.kind, analysis.consensus),
+        "assertions": [assertion_record(claim.kind, item) for item in analysis.items],
+        "relations": [
+            {"a": p.a, "b": p.b, "relation": p.relation.value, "same_origin": p.same_origin}
+            for p in analysis.pairs
+        ],
+        "clusters": [{"assertions": list(c.assertions), "origins": list(c.origins)} for c in analysis.clusters],
+    }

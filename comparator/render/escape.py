@@ -1,0 +1,28 @@
+"""Escaping data for the places it is printed: markdown tables and GitHub workflow commands."""
+
+from __future__ import annotations
+
+import re
+
+_MD_ACTIVE = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def markdown(text: object) -> str:
+    """Inline markdown that shows `text` literally: no table break, no HTML, no link."""
+    flat = " ".join(str(text).split())
+    return _MD_ACTIVE.sub(r"\\\1", flat).replace("&", "&amp;")
+
+
+def workflow_data(text: str) -> str:
+    """The message part of a workflow command (after `::`)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def workflow_property(text: str) -> str:
+    """A property value of a workflow command (`file=…`, `title=…`)."""
+    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def workflow_command(command: str, message: str, **properties: object) -> str:
+    props = ",".join(f"{k}={workflow_property(str(v))}" for k, v in properties.items() if v is not None)
+    return f"::{command} {props}::{workflow_data(message)}" if props else f"::{command}::{workflow_data(message)}"

@@ -1,0 +1,69 @@
+"""Text normalisation for matching quotes against articles, and search folding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Typographic forms that curators type plainly and articles print fancily.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """NFC, plain quotes and dashes, one space for every run of white space."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_FOLD)).strip()
+
+
+def normalise_with_map(text: str) -> tuple[str, list[int]]:
+    """`normalise(text)` and, for each of its characters, the index it came from in NFC(text)."""
+    source = unicodedata.normalize("NFC", text).translate(_FOLD)
+    out: list[str] = []
+    where: list[int] = []
+    pending_space = False
+    for index, char in enumerate(source):
+        if char.isspace():
+            pending_space = bool(out)
+            continue
+        if pending_space:
+            out.append(" ")
+            where.append(index - 1)
+            pending_space = False
+        out.append(char)
+        where.append(index)
+    return "".join(out), where
+
+
+def find_quote(quote: str, body: str) -> tuple[int, int] | None:
+    """The span of `quote` in NFC(body), after normalising both; None when it is not there."""
+    needle = normalise(quote)
+    if not needle:
+        return None
+    haystack, where = normalise_with_map(body)
+    start = haystack.find(needle)
+    if start < 0:
+        return None
+    return where[start], where[start + len(needle) - 1] + 1
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for searching."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return _SPACE.sub(" ", "".join(c for c in decomposed if not unicodedata.combining(c))).strip()
+
+
+def sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence (or line) holding body[start:end]."""
+    left = max(body.rfind("\n", 0, start), *(body.rfind(p, 0, start) for p in (". ", "? ", "! ")))
+    left = 0 if left < 0 else left + (1 if body[left] == "\n" else 2)
+    stops = [i for i in (body.find("\n", end), *(body.find(p, end) for p in (". ", "? ", "! "))) if i >= 0]
+    right = min(stops) + (0 if stops and body[min(stops)] == "\n" else 1) if stops else len(body)
+    return left, right

@@ -1,0 +1,158 @@
+"""Checks that need more than one file: references, loops, and quotes against their articles."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterable
+
+from comparator.corpus import Corpus
+from comparator.hints import qualifier_words
+from comparator.models import Kind, Qualifier
+from comparator.numbers import read_numbers
+from comparator.parse import ClaimFile
+from comparator.problems import Problem, error, warning
+from comparator.text import find_quote
+
+
+def validate(corpus: Corpus) -> list[Problem]:
+    """Every cross-file problem of the corpus (file-level ones are already in `corpus.problems`)."""
+    problems: list[Problem] = []
+    problems += _actor_problems(corpus)
+    problems += _source_problems(corpus)
+    for claim in corpus.claims.values():
+        problems += claim_problems(corpus, claim)
+    return problems
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+
+
+def _actor_problems(corpus: Corpus) -> list[Problem]:
+    problems = []
+    registry = corpus.actor_registry
+    reported: set[str] = set()
+    for entry in registry.entries:
+        actor = entry.model
+        if actor.part_of is None or corpus.actors.get(actor.id) is not actor:
+            continue
+        line, col = registry.position(entry.index, "part_of")
+        if actor.part_of not in corpus.actors:
+            message = f"part_of names unknown actor {actor.part_of!r}{did_you_mean(actor.part_of, corpus.actors)}"
+            problems.append(error(registry.rel, line, col, "unknown-actor", message))
+            continue
+        loop = _loop(actor.id, lambda a: getattr(corpus.actors.get(a), "part_of", None))
+        if loop and actor.id not in reported:
+            reported.update(loop)
+            chain = " → ".join(loop + [loop[0]])
+            problems.append(error(registry.rel, line, col, "part-of-cycle", f"actors are part of each other: {chain}"))
+    return problems
+
+
+def _source_problems(corpus: Corpus) -> list[Problem]:
+    problems = []
+    reported: set[str] = set()
+    for source in corpus.sources.values():
+        meta, rel = source.meta, source.rel
+        folder = rel.split("/")[1]
+        if meta.outlet not in corpus.outlets:
+            line, col = source.marks.at(("outlet",))
+            hint = did_you_mean(meta.outlet, corpus.outlets)
+            problems.append(error(rel, line, col, "unknown-outlet", f"unknown outlet {meta.outlet!r}{hint}"))
+        elif folder != meta.outlet:
+            line, col = source.marks.at(("outlet",))
+            problems.append(
+                error(rel, line, col, "id-mismatch", f"outlet {meta.outlet!r} differs from the folder {folder!r}")
+            )
+        if meta.wire is not None and meta.wire not in corpus.outlets:
+            line, col = source.marks.at(("wire",))
+            hint = did_you_mean(meta.wire, corpus.outlets)
+            problems.append(error(rel, line, col, "unknown-outlet", f"wire names unknown outlet {meta.wire!r}{hint}"))
+        if meta.derived_from is not None:
+            line, col = source.marks.at(("derived_from",))
+            if meta.derived_from not in corpus.sources:
+                hint = did_you_mean(meta.derived_from, corpus.sources)
+                problems.append(
+                    error(rel, line, col, "unknown-source", f"derived_from names unknown source {meta.derived_from!r}{hint}")
+                )
+                continue
+            loop = _loop(meta.id, lambda s: getattr(getattr(corpus.sources.get(s), "meta", None), "derived_from", None))
+            if loop and meta.id not in reported:
+                reported.update(loop)
+                chain = " → ".join(loop + [loop[0]])
+                problems.append(error(rel, line, col, "derived-from-cycle", f"sources copy each other: {chain}"))
+    return problems
+
+
+def _loop(start: str, parent) -> list[str] | None:  # type: ignore[no-untyped-def]
+    """The loop that following `parent` from `start` runs into, if `start` is on it."""
+    path = [start]
+    current = parent(start)
+    while current is not None and current not in path:
+        path.append(current)
+        current = parent(current)
+    if current == start:
+        return path
+    return None
+
+
+def claim_problems(corpus: Corpus, claim_file: ClaimFile) -> list[Problem]:
+    problems = []
+    rel, claim, marks = claim_file.rel, claim_file.claim, claim_file.marks
+    for index, assertion in enumerate(claim.assertions):
+        here = ("assertions", index)
+        if assertion.claimant is not None and assertion.claimant not in corpus.actors:
+            line, col = marks.at(here + ("claimant",))
+            hint = did_you_mean(assertion.claimant, corpus.actors)
+            problems.append(error(rel, line, col, "unknown-actor", f"unknown claimant {assertion.claimant!r}{hint}"))
+        if claim.kind is Kind.ACTOR and assertion.value not in corpus.actors:
+            line, col = marks.at(here + ("value",))
+            hint = did_you_mean(assertion.value, corpus.actors)
+            problems.append(error(rel, line, col, "unknown-actor", f"unknown actor {assertion.value!r}{hint}"))
+        source = corpus.sources.get(assertion.source)
+        if source is None:
+            line, col = marks.at(here + ("source",))
+            hint = did_you_mean(assertion.source, corpus.sources)
+            problems.append(error(rel, line, col, "unknown-source", f"unknown source {assertion.source!r}{hint}"))
+            continue
+        line, col = marks.at(here + ("quote",))
+        if find_quote(assertion.quote, source.body) is None:
+            problems.append(
+                error(rel, line, col, "quote-not-found", f"the quote does not occur in {source.rel}: {_short(assertion.quote)}")
+            )
+            continue
+        language = source.meta.language
+        if claim.kind in (Kind.COUNT, Kind.QUANTITY):
+            problems += _number_problems(rel, line, col, assertion.value, assertion.quote, language, marks, here)
+            if assertion.qualifier is Qualifier.EXACT:
+                for word, suggested in qualifier_words(assertion.quote, language):
+                    problems.append(
+                        warning(
+                            rel, *marks.at(here + ("value",)), "qualifier-hint",
+                            f"the quote says {word!r} but the qualifier is exact; should it be {suggested.value}?",
+                        )
+                    )
+                    break
+    return problems
+
+
+def _number_problems(rel, line, col, value, quote, language, marks, here) -> list[Problem]:  # type: ignore[no-untyped-def]
+    wanted = list(value) if isinstance(value, tuple) else [value]
+    read = [f.value for f in read_numbers(quote, language)]
+    missing = [v for v in wanted if not any(abs(v - r) < 1e-9 for r in read)]
+    if not missing:
+        return []
+    line, col = marks.at(here + ("value",))
+    shown = ", ".join(str(r) for r in read) or "no number"
+    return [
+        warning(
+            rel, line, col, "value-not-in-quote",
+            f"{', '.join(str(m) for m in missing)} is not written in the quote (read as {language}: {shown})",
+        )
+    ]
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= width else text[: width - 1] + "…")

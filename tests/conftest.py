@@ -1,0 +1,94 @@
+"""Fixture data roots built from small dictionaries of files."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from click.testing import CliRunner
+
+OUTLETS = """\
+- id: daily
+  name: The Daily
+  kind: newspaper
+- id: herald
+  name: Herald
+  kind: online
+- id: wire
+  name: Wire Agency
+  kind: agency
+"""
+
+ACTORS = """\
+- id: north
+  name: North
+- id: north-mod
+  name: North defence ministry
+  part_of: north
+- id: south
+  name: South
+"""
+
+
+def source(id: str, outlet: str, published: str, body: str, language: str = "en", **extra: str) -> str:
+    lines = [f"id: {id}", f"outlet: {outlet}", f"title: {id} title", f"published: {published}", f"language: {language}"]
+    lines += [f"{k}: {v}" for k, v in extra.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n" + body
+
+
+BASE = {
+    "sources/outlets.yaml": OUTLETS,
+    "sources/actors.yaml": ACTORS,
+    "sources/daily/daily-1.md": source(
+        "daily-1", "daily", "2020-09-28",
+        "Fighting began on 27 September 2020. At least 16 people were killed, officials said.\n"
+        "The North defence ministry said South attacked first.\n",
+    ),
+    "sources/herald/herald-1.md": source(
+        "herald-1", "herald", "2021-11-24",
+        "The war killed more than 6,500 people. It started on “27 September 2020”.\n"
+        "South said North attacked first.\n",
+    ),
+}
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content) if content.startswith("\n") else content, encoding="utf-8")
+    (root / "claims").mkdir(exist_ok=True)
+    return root
+
+
+@pytest.fixture
+def make_root(tmp_path: Path) -> Callable[..., Path]:
+    """A data root holding BASE plus the given files (None removes a BASE file)."""
+
+    def make(files: dict[str, str | None] | None = None, base: bool = True) -> Path:
+        merged: dict[str, str] = dict(BASE) if base else {}
+        for rel, content in (files or {}).items():
+            if content is None:
+                merged.pop(rel, None)
+            else:
+                merged[rel] = content
+        return write_tree(tmp_path / "data", merged)
+
+    return make
+
+
+@pytest.fixture
+def run() -> Callable[..., object]:
+    """Invoke the CLI in-process; stdout and stderr kept apart."""
+    from comparator.cli import cli
+
+    def invoke(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+        runner = CliRunner()
+        return runner.invoke(cli, list(args), env={"GITHUB_ACTIONS": "", "NO_COLOR": "1", **(env or {})}, catch_exceptions=False)
+
+    return invoke
