@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 from comparator.models import Actor, Outlet
 from comparator.parse import ClaimFile, Entry, SourceFile, parse_claim, parse_registry, parse_source
@@ -71,12 +71,25 @@ class Corpus:
 
 def load(root: Path) -> Corpus:
     """Read everything under `root`, collecting problems rather than stopping at the first."""
+    paths = [root / OUTLETS, root / ACTORS]
+    paths += _walk(root / "sources", ".md") + _walk(root / "claims", ".yaml", ".yml")
+    return from_files(root, {relative(root, p): read_text(root, p) for p in paths if p.exists() or p.is_symlink()})
+
+
+def from_files(root: Path, files: Mapping[str, FileText | Problem]) -> Corpus:
+    """A corpus from file texts by path relative to the root, wherever they were read from
+    (the work tree, or a git revision). Paths that are neither registry, source nor claim
+    are passed over."""
     corpus = Corpus(root)
-    _load_registries(corpus)
-    for path in _walk(root / "sources", ".md"):
-        _add_source(corpus, path)
-    for path in _walk(root / "claims", ".yaml", ".yml"):
-        _add_claim(corpus, path)
+    for registry in (corpus.outlet_registry, corpus.actor_registry):
+        if registry.rel in files:
+            _add_registry(corpus, registry, files[registry.rel])
+    for rel, file in files.items():
+        if rel.startswith("sources/") and rel.endswith(".md"):
+            _add_source(corpus, rel, file)
+    for rel, file in files.items():
+        if rel.startswith("claims/") and rel.endswith((".yaml", ".yml")):
+            _add_claim(corpus, rel, file)
     return corpus
 
 
@@ -86,21 +99,24 @@ def load_claims(root: Path, claim_ids: Iterable[str]) -> tuple[Corpus, list[str]
     Returns the corpus and the ids that were not found.
     """
     corpus = Corpus(root)
-    _load_registries(corpus)
+    for registry in (corpus.outlet_registry, corpus.actor_registry):
+        path = root / registry.rel
+        if path.exists() or path.is_symlink():
+            _add_registry(corpus, registry, read_text(root, path))
     missing = []
     for claim_id in claim_ids:
         paths = sorted((root / "claims").glob(f"*/{_glob_safe(claim_id)}.yaml"))
         if not paths:
             missing.append(claim_id)
         for path in paths:
-            _add_claim(corpus, path)
+            _add_claim(corpus, relative(root, path), read_text(root, path))
     wanted = [a.source for c in corpus.claims.values() for a in c.claim.assertions]
     while wanted:
         source_id = wanted.pop()
         if source_id in corpus.sources:
             continue
         for path in sorted((root / "sources").glob(f"*/{_glob_safe(source_id)}.md")):
-            source = _add_source(corpus, path)
+            source = _add_source(corpus, relative(root, path), read_text(root, path))
             if source and source.meta.derived_from:
                 wanted.append(source.meta.derived_from)
     return corpus, missing
@@ -124,47 +140,41 @@ def _walk(top: Path, *suffixes: str) -> list[Path]:
     return found
 
 
-def _read(corpus: Corpus, path: Path) -> FileText | None:
-    result = read_text(corpus.root, path)
-    corpus.files.append(relative(corpus.root, path))
-    if isinstance(result, Problem):
-        corpus.problems.append(result)
+def _accept(corpus: Corpus, rel: str, file: FileText | Problem) -> FileText | None:
+    corpus.files.append(rel)
+    if isinstance(file, Problem):
+        corpus.problems.append(file)
         return None
-    return result
+    return file
 
 
-def _load_registries(corpus: Corpus) -> None:
-    for registry, model, what, target in (
-        (corpus.outlet_registry, Outlet, "outlets", corpus.outlets),
-        (corpus.actor_registry, Actor, "actors", corpus.actors),
-    ):
-        path = corpus.root / registry.rel
-        if not path.exists() and not path.is_symlink():
+def _add_registry(corpus: Corpus, registry: Registry, read: FileText | Problem) -> None:
+    file = _accept(corpus, registry.rel, read)
+    if file is None:
+        return
+    is_outlets = registry is corpus.outlet_registry
+    model, what = (Outlet, "outlets") if is_outlets else (Actor, "actors")
+    target: dict[str, Any] = corpus.outlets if is_outlets else corpus.actors
+    registry.entries, registry.marks, problems = parse_registry(file, model, what)
+    corpus.problems += problems
+    for entry in registry.entries:
+        item = entry.model
+        if item.id in target:
+            line, col = registry.position(entry.index)
+            corpus.problems.append(
+                error(registry.rel, line, col, "duplicate-id", f"{what[:-1]} id {item.id!r} is listed twice")
+            )
             continue
-        file = _read(corpus, path)
-        if file is None:
-            continue
-        registry.entries, registry.marks, problems = parse_registry(file, model, what)
-        corpus.problems += problems
-        for entry in registry.entries:
-            item = entry.model
-            if item.id in target:
-                line, col = registry.position(entry.index)
-                corpus.problems.append(
-                    error(registry.rel, line, col, "duplicate-id", f"{what[:-1]} id {item.id!r} is listed twice")
-                )
-                continue
-            target[item.id] = item
+        target[item.id] = item
 
 
-def _add_source(corpus: Corpus, path: Path) -> SourceFile | None:
-    rel = relative(corpus.root, path)
+def _add_source(corpus: Corpus, rel: str, read: FileText | Problem) -> SourceFile | None:
     if rel.count("/") != 2:
         corpus.problems.append(
             error(rel, 1, 1, "unexpected-file", "sources live in sources/<outlet-id>/<source-id>.md")
         )
         return None
-    file = _read(corpus, path)
+    file = _accept(corpus, rel, read)
     if file is None:
         return None
     source, problems = parse_source(file)
@@ -180,12 +190,11 @@ def _add_source(corpus: Corpus, path: Path) -> SourceFile | None:
     return source
 
 
-def _add_claim(corpus: Corpus, path: Path) -> ClaimFile | None:
-    rel = relative(corpus.root, path)
+def _add_claim(corpus: Corpus, rel: str, read: FileText | Problem) -> ClaimFile | None:
     if rel.count("/") != 2:
         corpus.problems.append(error(rel, 1, 1, "unexpected-file", "claims live in claims/<topic>/<claim-id>.yaml"))
         return None
-    file = _read(corpus, path)
+    file = _accept(corpus, rel, read)
     if file is None:
         return None
     claim, problems = parse_claim(file)
