@@ -71,7 +71,7 @@ def value_set(kind: Kind, values: Optional[ValueSet], names: Any = None) -> str:
     if isinstance(values, Point):
         if kind is Kind.ACTOR and names is not None:
             return names(values.value)
-        return number(values.value)
+        return number(values.shown)
     low, high = values.low, values.high
     if kind is Kind.COUNT and low == 0:
         low = None if high is not None else 0
@@ -93,7 +93,9 @@ def value_set(kind: Kind, values: Optional[ValueSet], names: Any = None) -> str:
                 return PartialDate(first.year, first.month).human()
             if first.month == 1 and last.month == 12 and first.year == last.year:
                 return str(first.year)
-    return f"{_bound(kind, low)} to {_bound(kind, high)}"
+    above = "over " if values.low_open else ""
+    below = "under " if values.high_open else ""
+    return f"{above}{_bound(kind, low)} to {below}{_bound(kind, high)}"
 
 
 def origin_name(corpus: Any, origin: str) -> str:
@@ -147,7 +149,9 @@ def summary(corpus: Any, analysis: Analysis) -> str:
     kind = analysis.claim.claim.kind
     names = corpus.actor_name
     if analysis.consensus is not None:
-        return value_set(kind, analysis.consensus, names)
+        text = value_set(kind, analysis.consensus, names)
+        unit = analysis.claim.claim.unit
+        return f"{text} {unit}" if unit and kind in (Kind.COUNT, Kind.QUANTITY) else text
     groups = []
     for cluster in analysis.clusters:
         seen: list[str] = []

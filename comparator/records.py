@@ -34,7 +34,7 @@ def consensus_record(kind: Kind, consensus: Optional[ValueSet]) -> Optional[dict
     if isinstance(consensus, Interval):
         return {"low": bound(kind, consensus.low), "high": bound(kind, consensus.high)}
     assert isinstance(consensus, Point)
-    return {"value": consensus.value}
+    return {"value": consensus.shown}
 
 
 def assertion_record(kind: Kind, item: Item) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Union
 
 from comparator.dates import PartialDate
@@ -53,9 +53,14 @@ class Interval:
 
 @dataclass(frozen=True)
 class Point:
-    """A single value: an actor id, a boolean, or folded text."""
+    """A single value: an actor id, a boolean, or text (compared folded, shown as written)."""
 
     value: Any
+    label: Any = field(default=None, compare=False)
+
+    @property
+    def shown(self) -> Any:
+        return self.value if self.label is None else self.label
 
 
 ValueSet = Union[Interval, Point]
@@ -69,7 +74,7 @@ def value_set(kind: Kind, qualifier: Qualifier, value: Any, tolerance: float) ->
     if kind is Kind.DATE:
         return _date(qualifier, value)
     if kind is Kind.TEXT:
-        return Point(" ".join(str(value).casefold().split()))
+        return Point(" ".join(str(value).casefold().split()), label=value)
     return Point(value)
 
 
