@@ -219,7 +219,10 @@ def parse_value(kind: Kind, qualifier: Qualifier, raw: Any) -> Any:
         raise ValueError(f"{kind.value} values take qualifier `exact` only, not `{qualifier.value}`")
     if isinstance(raw, list):
         raise ValueError("a single value is expected (a list needs qualifier `between`)")
-    return _scalar(kind, raw)
+    value = _scalar(kind, raw)
+    if kind is Kind.COUNT and value == 0 and qualifier in (Qualifier.LESS_THAN, Qualifier.NEARLY):
+        raise ValueError(f"no count is {qualifier.value.replace('_', ' ')} 0")
+    return value
 
 
 def _order_key(value: Any) -> Any:

@@ -88,7 +88,8 @@ def _count(q: Qualifier, v: Any, t: float) -> Interval:
         Qualifier.AT_MOST: (0, v),
         Qualifier.LESS_THAN: (0, v - 1),
         Qualifier.ABOUT: (math.ceil(v * (1 - t) - 1e-9), math.floor(v * (1 + t) + 1e-9)),
-        Qualifier.NEARLY: (math.ceil(v * (1 - t) - 1e-9), v - 1),
+        # "nearly 5" still means something (4) when the tolerance is narrower than one
+        Qualifier.NEARLY: (min(math.ceil(v * (1 - t) - 1e-9), v - 1), v - 1),
     }
     low, high = exact[q]
     return Interval(low, high)
