@@ -62,7 +62,7 @@ def show(corpus: Any, analysis: Analysis, *, width: int = 100, color: bool = Fal
         f"consensus:  {humanize.value_set(claim.kind, analysis.consensus, corpus.actor_name)}",
         f"origins:    {', '.join(humanize.origin_name(corpus, o) for o in analysis.origins)}",
         "",
-        tabulate(assertion_rows(corpus, analysis), ASSERTION_HEADERS, tablefmt="simple", disable_numparse=True),
+        fitted_table(assertion_rows(corpus, analysis), ASSERTION_HEADERS, width, wrap=(1, 3, 4, 6)),
     ]
     if analysis.contradictions:
         out += ["", paint("Contradictions", "bold", color)]
@@ -98,6 +98,23 @@ def show(corpus: Any, analysis: Analysis, *, width: int = 100, color: bool = Fal
     return "\n".join(out)
 
 
+def fitted_table(
+    rows: list[list[str]], headers: list[str], width: int, wrap: tuple[int, ...], narrowest: int = 10
+) -> str:
+    """A table no wider than `width`: the widest wrappable columns are wrapped, never cut."""
+    limits: list[int | None] = [None] * len(headers)
+    while True:
+        table = tabulate(rows, headers, tablefmt="simple", disable_numparse=True, maxcolwidths=limits)
+        if max(len(line) for line in table.splitlines()) <= width:
+            return table
+        widths = {i: max(len(line) for r in rows + [headers] for line in str(r[i]).splitlines()) for i in wrap}
+        widths = {i: min(w, limits[i] or w) for i, w in widths.items()}
+        widest = max(widths, key=lambda i: widths[i])
+        if widths[widest] <= narrowest:
+            return table  # as narrow as it reads; a narrow terminal will wrap it
+        limits[widest] = widths[widest] - 2
+
+
 def listing_rows(corpus: Any, analyses: Sequence[Analysis], cell: Any = _flat) -> list[list[str]]:
     return [
         [
@@ -112,13 +129,16 @@ def listing_rows(corpus: Any, analyses: Sequence[Analysis], cell: Any = _flat) -
     ]
 
 
-LISTING_HEADERS = ["id", "topic", "verdict", "assertions", "origins", "consensus or competing values"]
+LISTING_HEADERS = ["id", "topic", "verdict", "asserted", "origins", "consensus or competing values"]
+# Colour codes are invisible but counted by tabulate; colour is added after fitting.
 
 
 def listing(corpus: Any, analyses: Sequence[Analysis], *, width: int = 100, color: bool = False) -> str:
     if not analyses:
         return ""
-    rows = listing_rows(corpus, analyses)
-    for row in rows:
-        row[2] = paint(row[2], row[2], color)
-    return tabulate(rows, LISTING_HEADERS, tablefmt="simple", disable_numparse=True)
+    table = fitted_table(listing_rows(corpus, analyses), LISTING_HEADERS, width, wrap=(5,), narrowest=24)
+    if not color:
+        return table
+    for verdict in ("contested", "corroborated", "single-origin"):
+        table = table.replace(f"  {verdict}  ", f"  {paint(verdict, verdict, True)}  ")
+    return table
