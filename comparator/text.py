@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Typographic forms that curators type plainly and articles print fancily.
 _FOLD = str.maketrans(
@@ -23,6 +24,7 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_FOLD)).strip()
 
 
+@lru_cache(maxsize=256)  # one article is searched for each of the quotes that cite it
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
     """`normalise(text)` and, for each of its characters, the index it came from in NFC(text)."""
     source = unicodedata.normalize("NFC", text).translate(_FOLD)
