@@ -24,7 +24,6 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_FOLD)).strip()
 
 
-@lru_cache(maxsize=256)  # one article is searched for each of the quotes that cite it
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
     """`normalise(text)` and, for each of its characters, the index it came from in NFC(text)."""
     source = unicodedata.normalize("NFC", text).translate(_FOLD)
@@ -42,6 +41,17 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
         out.append(char)
         where.append(index)
     return "".join(out), where
+
+
+@lru_cache(maxsize=4096)  # one article is searched for each of the quotes that cite it
+def _normalised_body(body: str) -> str:
+    return normalise(body)
+
+
+def quote_in(quote: str, body: str) -> bool:
+    """Whether `quote` occurs in `body`, after normalising both."""
+    needle = normalise(quote)
+    return bool(needle) and needle in _normalised_body(body)
 
 
 def find_quote(quote: str, body: str) -> tuple[int, int] | None:

@@ -11,7 +11,7 @@ from comparator.models import Kind, Qualifier
 from comparator.numbers import read_numbers
 from comparator.parse import ClaimFile
 from comparator.problems import Problem, error, warning
-from comparator.text import find_quote
+from comparator.text import quote_in
 
 
 def validate(corpus: Corpus) -> list[Problem]:
@@ -117,7 +117,7 @@ def claim_problems(corpus: Corpus, claim_file: ClaimFile) -> list[Problem]:
             problems.append(error(rel, line, col, "unknown-source", f"unknown source {assertion.source!r}{hint}"))
             continue
         line, col = marks.at(here + ("quote",))
-        if find_quote(assertion.quote, source.body) is None:
+        if not quote_in(assertion.quote, source.body):
             problems.append(
                 error(rel, line, col, "quote-not-found", f"the quote does not occur in {source.rel}: {_short(assertion.quote)}")
             )
