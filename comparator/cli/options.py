@@ -20,13 +20,13 @@ def format_option(*choices: str, auto_github: bool = False) -> Callable[[Any], A
             return "github"
         return "text"
 
+    under_actions = "; github when GITHUB_ACTIONS=true" if auto_github else ""
     return click.option(
         "--format",
         "fmt",
         type=click.Choice(choices),
         default=default,
-        show_default="text" + (", github under GitHub Actions" if auto_github else ""),
-        help="Output format.",
+        help=f"Output format (default: text{under_actions}).",
     )
 
 
