@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from comparator.models import Actor, Outlet
-from comparator.parse import ClaimFile, Entry, SourceFile, parse_claim, parse_registry, parse_source
+from comparator.parse import ClaimFile, Entry, PartialClaim, SourceFile, parse_claim, parse_registry, parse_source
 from comparator.problems import Problem, error
 from comparator.root import FileText, read_text, relative
 from comparator.yamlmarks import Marks
@@ -38,6 +38,8 @@ class Corpus:
     actors: dict[str, Actor] = field(default_factory=dict)
     sources: dict[str, SourceFile] = field(default_factory=dict)
     claims: dict[str, ClaimFile] = field(default_factory=dict)
+    # Claims that did not validate, kept so their sound assertions are still checked.
+    partial_claims: list[PartialClaim] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     outlet_registry: Registry = field(default_factory=lambda: Registry(OUTLETS))
     actor_registry: Registry = field(default_factory=lambda: Registry(ACTORS))
@@ -199,6 +201,9 @@ def _add_claim(corpus: Corpus, rel: str, read: FileText | Problem) -> ClaimFile 
         return None
     claim, problems = parse_claim(file)
     corpus.problems += problems
+    if isinstance(claim, PartialClaim):
+        corpus.partial_claims.append(claim)
+        return None
     if claim is None:
         return None
     if claim.id in corpus.claims:

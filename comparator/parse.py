@@ -15,7 +15,7 @@ from typing import Any, Sequence, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from comparator import yamlmarks
-from comparator.models import SLUG_PATTERN, Actor, Assertion, Claim, Outlet, SourceMeta
+from comparator.models import SLUG_PATTERN, Actor, Assertion, Claim, Kind, Outlet, SourceMeta
 from comparator.problems import Problem, error
 from comparator.root import FileText
 from comparator.yamlmarks import Marks, Path
@@ -34,6 +34,19 @@ class ClaimFile:
     topic: str
     rel: str
     claim: Claim
+    marks: Marks
+
+
+@dataclass(frozen=True)
+class PartialClaim:
+    """A claim that failed validation: its well-formed assertions are still checked against
+    their sources, so one bad field does not hide the other problems of the file."""
+
+    id: str
+    topic: str
+    rel: str
+    kind: Kind | None
+    assertions: tuple[tuple[int, Assertion], ...]
     marks: Marks
 
 
@@ -58,7 +71,7 @@ class Entry:
     model: Any  # Outlet | Actor
 
 
-def parse_claim(file: FileText) -> tuple[ClaimFile | None, list[Problem]]:
+def parse_claim(file: FileText) -> tuple[ClaimFile | PartialClaim | None, list[Problem]]:
     path = PurePosixPath(file.rel)
     problems = _name_problems(file.rel, path.stem, "claim id")
     if path.parent.name and not re.fullmatch(SLUG_PATTERN, path.parent.name):
@@ -70,10 +83,24 @@ def parse_claim(file: FileText) -> tuple[ClaimFile | None, list[Problem]]:
     try:
         claim = Claim.from_data(data)
     except ValidationError as exc:
-        return None, problems + validation_problems(file.rel, exc, marks)
+        problems += validation_problems(file.rel, exc, marks)
+        return _partial(path, file.rel, data, marks), problems
     if problems:
         return None, problems
     return ClaimFile(path.stem, path.parent.name, file.rel, claim, marks), problems
+
+
+def _partial(path: PurePosixPath, rel: str, data: dict[str, Any], marks: Marks) -> PartialClaim | None:
+    kind = data.get("kind")
+    if kind not in {k.value for k in Kind} or not isinstance(data.get("assertions"), list):
+        return None
+    valid = []
+    for index, item in enumerate(data["assertions"]):
+        try:
+            valid.append((index, Assertion.model_validate(item, context={"kind": kind})))
+        except ValidationError:
+            continue  # already reported with the whole claim
+    return PartialClaim(path.stem, path.parent.name, rel, Kind(kind), tuple(valid), marks)
 
 
 def parse_source(file: FileText) -> tuple[SourceFile | None, list[Problem]]:

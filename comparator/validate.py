@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
+from typing import Any, Iterable
 
 from comparator.corpus import Corpus
 from comparator.hints import qualifier_words
-from comparator.models import Kind, Qualifier
+from comparator.models import Assertion, Kind, Qualifier
 from comparator.numbers import read_numbers
 from comparator.parse import ClaimFile
 from comparator.problems import Problem, error, warning
 from comparator.text import quote_in
+from comparator.yamlmarks import Marks
 
 
 def validate(corpus: Corpus) -> list[Problem]:
@@ -21,6 +22,9 @@ def validate(corpus: Corpus) -> list[Problem]:
     problems += _source_problems(corpus)
     for claim in corpus.claims.values():
         problems += claim_problems(corpus, claim)
+    for partial in corpus.partial_claims:
+        for index, assertion in partial.assertions:
+            problems += assertion_problems(corpus, partial.rel, partial.kind, index, assertion, partial.marks)
     return problems
 
 
@@ -99,51 +103,59 @@ def _loop(start: str, parent) -> list[str] | None:  # type: ignore[no-untyped-de
 
 def claim_problems(corpus: Corpus, claim_file: ClaimFile) -> list[Problem]:
     problems = []
-    rel, claim, marks = claim_file.rel, claim_file.claim, claim_file.marks
-    for index, assertion in enumerate(claim.assertions):
-        here = ("assertions", index)
-        if assertion.claimant is not None and assertion.claimant not in corpus.actors:
-            line, col = marks.at(here + ("claimant",))
-            hint = did_you_mean(assertion.claimant, corpus.actors)
-            problems.append(error(rel, line, col, "unknown-actor", f"unknown claimant {assertion.claimant!r}{hint}"))
-        if claim.kind is Kind.ACTOR and assertion.value not in corpus.actors:
-            line, col = marks.at(here + ("value",))
-            hint = did_you_mean(assertion.value, corpus.actors)
-            problems.append(error(rel, line, col, "unknown-actor", f"unknown actor {assertion.value!r}{hint}"))
-        source = corpus.sources.get(assertion.source)
-        if source is None:
-            line, col = marks.at(here + ("source",))
-            hint = did_you_mean(assertion.source, corpus.sources)
-            problems.append(error(rel, line, col, "unknown-source", f"unknown source {assertion.source!r}{hint}"))
-            continue
-        line, col = marks.at(here + ("quote",))
-        if not quote_in(assertion.quote, source.body):
-            problems.append(
-                error(rel, line, col, "quote-not-found", f"the quote does not occur in {source.rel}: {_short(assertion.quote)}")
-            )
-            continue
-        language = source.meta.language
-        if claim.kind in (Kind.COUNT, Kind.QUANTITY):
-            problems += _number_problems(rel, line, col, assertion.value, assertion.quote, language, marks, here)
-            if assertion.qualifier is Qualifier.EXACT:
-                for word, suggested in qualifier_words(assertion.quote, language):
-                    problems.append(
-                        warning(
-                            rel, *marks.at(here + ("value",)), "qualifier-hint",
-                            f"the quote says {word!r} but the qualifier is exact; should it be {suggested.value}?",
-                        )
-                    )
-                    break
+    for index, assertion in enumerate(claim_file.claim.assertions):
+        problems += assertion_problems(corpus, claim_file.rel, claim_file.claim.kind, index, assertion, claim_file.marks)
     return problems
 
 
-def _number_problems(rel, line, col, value, quote, language, marks, here) -> list[Problem]:  # type: ignore[no-untyped-def]
+def assertion_problems(
+    corpus: Corpus, rel: str, kind: Kind, index: int, assertion: Assertion, marks: Marks
+) -> list[Problem]:
+    problems = []
+    here = ("assertions", index)
+    if assertion.claimant is not None and assertion.claimant not in corpus.actors:
+        line, col = marks.at(here + ("claimant",))
+        hint = did_you_mean(assertion.claimant, corpus.actors)
+        problems.append(error(rel, line, col, "unknown-actor", f"unknown claimant {assertion.claimant!r}{hint}"))
+    if kind is Kind.ACTOR and assertion.value not in corpus.actors:
+        line, col = marks.at(here + ("value",))
+        hint = did_you_mean(assertion.value, corpus.actors)
+        problems.append(error(rel, line, col, "unknown-actor", f"unknown actor {assertion.value!r}{hint}"))
+    source = corpus.sources.get(assertion.source)
+    if source is None:
+        line, col = marks.at(here + ("source",))
+        hint = did_you_mean(assertion.source, corpus.sources)
+        problems.append(error(rel, line, col, "unknown-source", f"unknown source {assertion.source!r}{hint}"))
+        return problems
+    line, col = marks.at(here + ("quote",))
+    if not quote_in(assertion.quote, source.body):
+        problems.append(
+            error(rel, line, col, "quote-not-found", f"the quote does not occur in {source.rel}: {_short(assertion.quote)}")
+        )
+        return problems
+    language = source.meta.language
+    if kind in (Kind.COUNT, Kind.QUANTITY):
+        problems += _number_problems(rel, assertion.value, assertion.quote, language, marks.at(here + ("value",)))
+        if assertion.qualifier is Qualifier.EXACT:
+            for word, suggested in qualifier_words(assertion.quote, language)[:1]:
+                problems.append(
+                    warning(
+                        rel, *marks.at(here + ("value",)), "qualifier-hint",
+                        f"the quote says {word!r} but the qualifier is exact; should it be {suggested.value}?",
+                    )
+                )
+    return problems
+
+
+def _number_problems(
+    rel: str, value: Any, quote: str, language: str, where: tuple[int, int]
+) -> list[Problem]:
     wanted = list(value) if isinstance(value, tuple) else [value]
     read = [f.value for f in read_numbers(quote, language)]
     missing = [v for v in wanted if not any(abs(v - r) < 1e-9 for r in read)]
     if not missing:
         return []
-    line, col = marks.at(here + ("value",))
+    line, col = where
     shown = ", ".join(str(r) for r in read) or "no number"
     return [
         warning(

@@ -162,3 +162,12 @@ def test_markdown_format_escapes_cells(make_root, run):  # type: ignore[no-untyp
         "|-----------------|--------|-------|------------|----------------|-----------------------|\n"
         "| claims/t/c.yaml | 5      | 13    | error      | unknown-source | unknown source 'nope' |\n"
     )
+
+
+def test_a_bad_field_does_not_hide_the_other_assertions_problems(make_root, run):  # type: ignore[no-untyped-def]
+    broken = GOOD + "  - source: daily-1\n    quote: not in the article\n    value: 3\n  - source: herald-1\n    quote: x\n    value: many\n"
+    _, found = problems_of(run, make_root({"claims/t/c.yaml": broken}))
+    assert found == [
+        ("claims/t/c.yaml", 10, 12, "error", "quote-not-found"),
+        ("claims/t/c.yaml", 14, 12, "error", "schema"),
+    ]
