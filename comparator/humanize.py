@@ -161,3 +161,12 @@ def summary(corpus: Any, analysis: Analysis) -> str:
                 seen.append(text)
         groups.append(" / ".join(seen))
     return " vs ".join(groups)
+
+
+def supersession(corpus: Any, analysis: Analysis, pair: Any) -> str:
+    """One plain sentence for a running total whose later figure replaces an earlier one."""
+    early, late = analysis.items[pair.a], analysis.items[pair.b]
+    return (
+        f"{side(corpus, analysis, early)}; later, {side(corpus, analysis, late)}."
+        " The later, higher figure supersedes the earlier one, which was simply out of date."
+    )

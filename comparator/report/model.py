@@ -1,0 +1,319 @@
+"""The report's content as data: which claims in which order, and every figure the
+markdown shows (overview counts, sides, running totals, the two matrices, the source index).
+
+Nothing here formats text, so the numbers can be tested apart from how they read. Every
+collection is ordered explicitly: the same data must give the same report, byte for byte.
+All work is one pass over the claims (and over each claim's own pairs), never across pairs
+of claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable, Optional, Sequence
+
+from comparator.compare import Analysis, Relation, Verdict
+from comparator.corpus import Corpus
+from comparator.dates import PartialDate
+from comparator.models import Kind
+from comparator.query import Filters
+from comparator.values import Interval, Point, ValueSet
+
+VERDICTS = (Verdict.CONTESTED, Verdict.CORROBORATED, Verdict.SINGLE_ORIGIN)
+
+
+@dataclass(frozen=True)
+class Overview:
+    claims: int
+    assertions: int
+    sources: int
+    outlets: int
+    first: Optional[PartialDate]  # earliest publication among the cited sources
+    last: Optional[PartialDate]
+    by_verdict: tuple[tuple[Verdict, int], ...]
+    by_topic: tuple[tuple[str, tuple[int, ...]], ...]  # counts in the order of VERDICTS
+
+
+@dataclass(frozen=True)
+class Side:
+    """One cluster of a claim: assertions that can all be true together."""
+
+    label: str  # "A", "B", ...
+    members: tuple[int, ...]
+    origins: tuple[str, ...]
+    common: Optional[ValueSet]  # a value every member allows
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a running total, as the chart and its table show it."""
+
+    index: int
+    as_of: Optional[PartialDate]
+    origin: str
+    low: Optional[float]  # lower bound; None when the figure sets none ("at most 5,000")
+    superseded_by: tuple[int, ...]
+    contradicts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class RunningTotal:
+    analysis: Analysis
+    figures: tuple[Figure, ...]  # by the date the figure refers to, then origin
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How two outlets' assertions relate over the claims both cover: one outcome per claim,
+    kept as the claim ids so a reader can go and look."""
+
+    agree: tuple[str, ...] = ()
+    compatible: tuple[str, ...] = ()
+    contradict: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stance:
+    """How an outlet's own voice stands to one party over the contested claims both speak to."""
+
+    sides: tuple[str, ...] = ()  # no own-voice assertion contradicts the party's
+    opposes: tuple[str, ...] = ()  # every own-voice assertion contradicts the party's
+    mixed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    id: str
+    outlet: Optional[str]
+    published: Optional[PartialDate]
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    scope: Filters
+    claims: tuple[Analysis, ...]  # contested, corroborated, single-origin; by topic and id within
+    overview: Overview
+    sides: dict[str, tuple[Side, ...]]  # by claim id
+    totals: tuple[RunningTotal, ...]
+    outlets: tuple[str, ...]  # outlet ids, in the order of the outlet matrix
+    outlet_pairs: dict[tuple[str, str], Tally]
+    stance_outlets: tuple[str, ...]
+    parties: tuple[str, ...]
+    stances: dict[tuple[str, str], Stance]
+    sources: tuple[SourceEntry, ...]
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset(a.id for a in self.claims)
+
+    def of(self, verdict: Verdict) -> list[Analysis]:
+        return [a for a in self.claims if a.verdict is verdict]
+
+
+def build(corpus: Corpus, analyses: Iterable[Analysis], scope: Filters = Filters()) -> Report:
+    """The report over `analyses` (already chosen by `scope`, which is only recorded)."""
+    order = {v: n for n, v in enumerate(VERDICTS)}
+    claims = tuple(sorted(analyses, key=lambda a: (order[a.verdict], a.claim.topic, a.id)))
+    outlets, outlet_pairs = _outlet_matrix(corpus, claims)
+    stance_outlets, parties, stances = _party_matrix(corpus, claims)
+    return Report(
+        scope=scope,
+        claims=claims,
+        overview=_overview(corpus, claims),
+        sides={a.id: sides(corpus, a) for a in claims},
+        totals=tuple(running_total(corpus, a) for a in claims if a.claim.claim.cumulative),
+        outlets=outlets,
+        outlet_pairs=outlet_pairs,
+        stance_outlets=stance_outlets,
+        parties=parties,
+        stances=stances,
+        sources=_source_index(corpus, claims),
+    )
+
+
+def _date_key(date: Optional[PartialDate]) -> tuple[Any, ...]:
+    return (0,) if date is None else (1, date.first, date.last)
+
+
+def _overview(corpus: Corpus, claims: Sequence[Analysis]) -> Overview:
+    cited = {item.assertion.source for a in claims for item in a.items}
+    known = [corpus.sources[s] for s in sorted(cited) if s in corpus.sources]
+    dates = sorted((s.meta.published for s in known), key=_date_key)
+    topics: dict[str, list[int]] = defaultdict(lambda: [0] * len(VERDICTS))
+    for a in claims:
+        topics[a.claim.topic][VERDICTS.index(a.verdict)] += 1
+    return Overview(
+        claims=len(claims),
+        assertions=sum(len(a.items) for a in claims),
+        sources=len(cited),
+        outlets=len({s.meta.outlet for s in known}),
+        first=dates[0] if dates else None,
+        last=dates[-1] if dates else None,
+        by_verdict=tuple((v, sum(a.verdict is v for a in claims)) for v in VERDICTS),
+        by_topic=tuple((t, tuple(topics[t])) for t in sorted(topics)),
+    )
+
+
+def _label(n: int) -> str:
+    """A, B, ..., Z, AA, AB, ...: side labels that stay short for any number of clusters."""
+    label = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        label = chr(ord("A") + rest) + label
+    return label
+
+
+def sides(corpus: Corpus, analysis: Analysis) -> tuple[Side, ...]:
+    return tuple(
+        Side(_label(n), cluster.assertions, cluster.origins, _common(corpus, analysis, cluster.assertions))
+        for n, cluster in enumerate(analysis.clusters)
+    )
+
+
+def _common(corpus: Corpus, analysis: Analysis, members: Sequence[int]) -> Optional[ValueSet]:
+    values = [analysis.items[i].values for i in members]
+    if isinstance(values[0], Interval):
+        common = values[0]
+        for v in values[1:]:
+            common = common.intersection(v)  # type: ignore[union-attr]
+        return common
+    if analysis.claim.claim.kind is Kind.ACTOR:
+        # actors of one cluster nest (a ministry within its state): the innermost holds for all
+        names = [v.value for v in values]  # type: ignore[union-attr]
+        return Point(max(names, key=lambda x: (len(corpus.ancestors(x)), x)))
+    return values[0]
+
+
+def lower_bound(values: ValueSet) -> Optional[float]:
+    if not isinstance(values, Interval) or values.low is None:
+        return None
+    return values.low
+
+
+def running_total(corpus: Corpus, analysis: Analysis) -> RunningTotal:
+    superseded: dict[int, list[int]] = defaultdict(list)
+    contradicts: dict[int, list[int]] = defaultdict(list)
+    for p in analysis.pairs:
+        if p.relation is Relation.SUPERSEDE:
+            superseded[p.a].append(p.b)
+        elif p.relation is Relation.CONTRADICT:
+            contradicts[p.a].append(p.b)
+            contradicts[p.b].append(p.a)
+    figures = [
+        Figure(
+            index=item.index,
+            as_of=item.as_of,
+            origin=item.origin,
+            low=lower_bound(item.values),
+            superseded_by=tuple(sorted(superseded[item.index])),
+            contradicts=tuple(sorted(contradicts[item.index])),
+        )
+        for item in analysis.items
+    ]
+    figures.sort(key=lambda f: (_date_key(f.as_of), _origin_key(corpus, f.origin), f.index))
+    return RunningTotal(analysis, tuple(figures))
+
+
+def _origin_key(corpus: Corpus, origin: str) -> tuple[str, str]:
+    name = corpus.actor_name(origin) if origin in corpus.actors else corpus.outlet_name(origin)
+    return (name.casefold(), origin)
+
+
+def _outlet_key(corpus: Corpus, outlet: str) -> tuple[str, str]:
+    return (corpus.outlet_name(outlet).casefold(), outlet)
+
+
+def _relations(analysis: Analysis) -> dict[tuple[int, int], Relation]:
+    return {(p.a, p.b) if p.a < p.b else (p.b, p.a): p.relation for p in analysis.pairs}
+
+
+def _outcome(relations: Sequence[Relation]) -> str:
+    """One claim's outcome between two outlets: the strongest finding among their pairs.
+
+    A superseded figure is compatible: it was true when printed.
+    """
+    if Relation.CONTRADICT in relations:
+        return "contradict"
+    if all(r is Relation.AGREE for r in relations):
+        return "agree"
+    return "compatible"
+
+
+def _outlet_matrix(
+    corpus: Corpus, claims: Sequence[Analysis]
+) -> tuple[tuple[str, ...], dict[tuple[str, str], Tally]]:
+    counts: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    seen: set[str] = set()
+    for analysis in claims:
+        relations = _relations(analysis)
+        by_outlet: dict[str, list[int]] = defaultdict(list)
+        for item in analysis.items:
+            if item.outlet:
+                by_outlet[item.outlet].append(item.index)
+        seen.update(by_outlet)
+        names = sorted(by_outlet)
+        for n, x in enumerate(names):
+            for y in names[n + 1 :]:
+                found = [relations[(min(i, j), max(i, j))] for i in by_outlet[x] for j in by_outlet[y]]
+                outcome = _outcome(found)
+                counts[(x, y)][outcome].append(analysis.id)
+                counts[(y, x)][outcome].append(analysis.id)
+    tallies = {
+        key: Tally(*(tuple(sorted(c[k])) for k in ("agree", "compatible", "contradict"))) for key, c in counts.items()
+    }
+    return tuple(sorted(seen, key=lambda o: _outlet_key(corpus, o))), tallies
+
+
+def _party_matrix(
+    corpus: Corpus, claims: Sequence[Analysis]
+) -> tuple[tuple[str, ...], tuple[str, ...], dict[tuple[str, str], Stance]]:
+    counts: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    outlets: set[str] = set()
+    parties: set[str] = set()
+    for analysis in claims:
+        if analysis.verdict is not Verdict.CONTESTED:
+            continue
+        relations = _relations(analysis)
+        own: dict[str, list[int]] = defaultdict(list)
+        said: dict[str, list[int]] = defaultdict(list)
+        for item in analysis.items:
+            if item.assertion.claimant:
+                said[corpus.top_actor(item.assertion.claimant)].append(item.index)
+            elif item.outlet:
+                own[item.outlet].append(item.index)
+        for outlet, mine in own.items():
+            for party, theirs in said.items():
+                found = [relations[(min(i, j), max(i, j))] for i in mine for j in theirs]
+                against = sum(r is Relation.CONTRADICT for r in found)
+                stance = "sides" if not against else "opposes" if against == len(found) else "mixed"
+                counts[(outlet, party)][stance].append(analysis.id)
+                outlets.add(outlet)
+                parties.add(party)
+    stances = {key: Stance(*(tuple(sorted(c[k])) for k in ("sides", "opposes", "mixed"))) for key, c in counts.items()}
+    return (
+        tuple(sorted(outlets, key=lambda o: _outlet_key(corpus, o))),
+        tuple(sorted(parties, key=lambda p: (corpus.actor_name(p).casefold(), p))),
+        stances,
+    )
+
+
+def _source_index(corpus: Corpus, claims: Sequence[Analysis]) -> tuple[SourceEntry, ...]:
+    citing: dict[str, set[str]] = defaultdict(set)
+    for analysis in claims:
+        for item in analysis.items:
+            citing[item.assertion.source].add(analysis.id)
+    entries = []
+    for source_id, ids in citing.items():
+        source = corpus.sources.get(source_id)
+        entries.append(
+            SourceEntry(
+                id=source_id,
+                outlet=source.meta.outlet if source else None,
+                published=source.meta.published if source else None,
+                claims=tuple(sorted(ids)),
+            )
+        )
+    return tuple(sorted(entries, key=lambda e: (_date_key(e.published), e.id)))
