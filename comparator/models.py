@@ -53,6 +53,8 @@ DateValue = Annotated[
 
 
 class Kind(str, Enum):
+    """What a claim's values are: count, quantity, date, actor, boolean or text."""
+
     COUNT = "count"
     QUANTITY = "quantity"
     DATE = "date"
@@ -66,6 +68,8 @@ class Kind(str, Enum):
 
 
 class Qualifier(str, Enum):
+    """How an assertion's value is meant; `between` takes `[low, high]`."""
+
     EXACT = "exact"
     AT_LEAST = "at_least"
     MORE_THAN = "more_than"
@@ -77,6 +81,8 @@ class Qualifier(str, Enum):
 
 
 class OutletKind(str, Enum):
+    """What sort of outlet: newspaper, online, broadcaster, agency, official or other."""
+
     NEWSPAPER = "newspaper"
     ONLINE = "online"
     BROADCASTER = "broadcaster"
@@ -153,7 +159,9 @@ class Assertion(_Strict):
         "`[low, high]` with qualifier `between`."
     )
     as_of: Optional[DateValue] = Field(
-        None, description="The date the value refers to; defaults to the source's `published`."
+        None,
+        description="The date the value refers to (YYYY-MM-DD, YYYY-MM or YYYY); "
+        "defaults to the source's `published`.",
     )
     claimant: Optional[Slug] = Field(
         None, description="Id of the actor the source quotes; absent means the outlet's own voice."
