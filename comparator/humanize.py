@@ -49,7 +49,16 @@ def value(kind: Kind, qualifier: Qualifier, raw: Any, unit: Optional[str] = None
         text = names(raw)
     else:
         text = _WORDS[qualifier] + number(raw)
-    return f"{text} {unit}" if unit and kind in (Kind.COUNT, Kind.QUANTITY) else text
+    return with_unit(text, unit, raw if qualifier is Qualifier.EXACT else None) if kind in (Kind.COUNT, Kind.QUANTITY) else text
+
+
+def with_unit(text: str, unit: Optional[str], amount: Any = None) -> str:
+    """`3 helicopters`, and `1 helicopter`: units are written plural, so one drops the s."""
+    if not unit:
+        return text
+    if amount == 1 and unit.endswith("s") and not unit.endswith("ss"):
+        unit = unit[:-1]
+    return f"{text} {unit}"
 
 
 def item_value(analysis: Analysis, item: Item, names: Any = None, unit: bool = False) -> str:
@@ -150,8 +159,11 @@ def summary(corpus: Any, analysis: Analysis) -> str:
     names = corpus.actor_name
     if analysis.consensus is not None:
         text = value_set(kind, analysis.consensus, names)
-        unit = analysis.claim.claim.unit
-        return f"{text} {unit}" if unit and kind in (Kind.COUNT, Kind.QUANTITY) else text
+        if kind not in (Kind.COUNT, Kind.QUANTITY):
+            return text
+        consensus = analysis.consensus
+        amount = consensus.low if isinstance(consensus, Interval) and consensus.low == consensus.high else None
+        return with_unit(text, analysis.claim.claim.unit, amount)
     groups = []
     for cluster in analysis.clusters:
         seen: list[str] = []
