@@ -1,0 +1,47 @@
+"""`suggest`: the sentences of an article worth a claim, and which claims already cite them."""
+
+from __future__ import annotations
+
+import shutil
+
+import click
+
+from comparator.cli.options import data_root, emit, fail, format_option, note
+
+
+@click.command()
+@click.argument("source_id")
+@click.option("--uncurated", is_flag=True, help="Only sentences that no assertion cites yet.")
+@format_option("text", "json", "yaml")
+@click.pass_context
+def suggest(ctx: click.Context, source_id: str, uncurated: bool, fmt: str) -> None:
+    """List the sentences of SOURCE_ID that state figures, dates or attributions.
+
+    Each comes with its line, the numbers and dates read from it (with their qualifier words),
+    and the claims whose quotes lie in it. --format yaml prints assertion stubs (source and
+    quote filled in, value and qualifier guessed) to paste under a claim's `assertions:`.
+    """
+    from comparator import corpus as corpus_mod
+    from comparator import suggest as suggest_mod
+    from comparator.validate import did_you_mean
+
+    root = data_root(ctx)
+    corpus = corpus_mod.load(root)
+    if source_id not in corpus.sources:
+        broken = sorted({p.file for p in corpus.problems if p.file.endswith(f"/{source_id}.md")})
+        if broken:
+            fail(f"source {source_id} does not load ({', '.join(broken)}); run `comparator check`")
+        fail(f"no source {source_id}{did_you_mean(source_id, corpus.sources)}")
+    result = suggest_mod.suggest(corpus, source_id, uncurated=uncurated)
+    if fmt == "json":
+        emit(suggest_mod.render_json(result))
+    elif fmt == "yaml":
+        emit(suggest_mod.render_yaml(result))
+    else:
+        width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+        emit(suggest_mod.render_text(result, width))
+    note(suggest_mod.summary(result))
+    broken = sum(1 for p in corpus.problems if p.file.startswith("claims/"))
+    if broken:
+        problems = f"{broken} problem{'s' if broken != 1 else ''}"
+        note(f"{problems} in claim files: citations from claims that do not load are not shown; run `comparator check`")

@@ -1,0 +1,267 @@
+"""Adding an article to the data: the source file `sources/<outlet>/<id>.md`, built and checked.
+
+A curator pastes an article; this module turns it into a source file whose front matter lists
+the fields in the contract's order and only the optional ones that were given, and whose body
+is the article exactly as pasted (line endings aside: quotes are later matched against it, so
+nothing else may change). A new file never replaces an existing one, and it is checked the way
+`check` checks it, before it is written and again once it is on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from comparator import corpus as corpus_mod
+from comparator import yamlmarks
+from comparator.check import check
+from comparator.dates import PartialDate
+from comparator.models import SLUG_PATTERN
+from comparator.parse import parse_source
+from comparator.problems import Problem, Severity
+from comparator.root import MAX_FILE_BYTES, FileText, relative
+from comparator.validate import did_you_mean, validate
+
+# A slug long enough to say what the article is about, short enough to type and to read in a
+# table: the example `republika-2020-09-28-rusia-desak-gencatan-senjata` is 49 characters.
+MAX_TITLE_WORDS = 8
+MAX_ID_LENGTH = 50
+
+
+class Refused(Exception):
+    """The source cannot be added as asked; the message says why and what to do instead."""
+
+
+@dataclass(frozen=True)
+class NewSource:
+    """What the curator gives: the article text and the front matter fields."""
+
+    text: str
+    outlet: str
+    published: str
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    language: str | None = None
+    wire: str | None = None
+    authors: Sequence[str] = ()
+
+
+@dataclass
+class Added:
+    """A source file that was written, and what `check` says about it (nothing, normally)."""
+
+    rel: str
+    path: Path
+    id: str
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+
+def slug_words(text: str) -> list[str]:
+    """The words of `text` folded to ASCII lowercase: "Gencatan Senjata Azerbaijan–Armenia"
+    gives gencatan, senjata, azerbaijan, armenia. Letters without an ASCII form are dropped."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    # Accents go; any other character without an ASCII form (’, –, Cyrillic) separates words.
+    ascii_text = "".join(c if c.isascii() else " " for c in decomposed if not unicodedata.combining(c))
+    return re.findall(r"[a-z0-9]+", ascii_text.lower())
+
+
+def derive_id(outlet: str, published: PartialDate, title: str) -> str:
+    """`<outlet>-<date>-<first title words>`, cut at a word so that the id stays short."""
+    stem = f"{outlet}-{published.iso()}"
+    words = slug_words(title)[:MAX_TITLE_WORDS]
+    kept: list[str] = []
+    for word in words:
+        if kept and len("-".join([stem, *kept, word])) > MAX_ID_LENGTH:
+            break
+        kept.append(word)
+    return "-".join([stem, *kept])
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def headline(text: str) -> str | None:
+    """The first non-blank line: where a pasted article carries its headline."""
+    for line in normalise_newlines(text).split("\n"):
+        if line.strip():
+            return " ".join(line.split())
+    return None
+
+
+def _one_line(text: str | None) -> str | None:
+    """Front matter fields are single lines; a stray newline in an option is not meant."""
+    if text is None:
+        return None
+    flat = " ".join(text.split())
+    return flat or None
+
+
+# Characters YAML does not accept in a stream, or reads as line breaks inside a scalar.
+_YAML_UNSAFE = re.compile(r"[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]")
+
+
+def _quoted(text: str) -> str:
+    # A JSON string is a YAML double-quoted scalar: nothing in it is read as a number, a date,
+    # a comment or a mapping. The few characters YAML would refuse or fold are escaped.
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
+def _reads_back(text: str) -> bool:
+    """True when plain YAML gives `text` back: `2020-09` does, `null`, `on` and `2020` do not
+    (a year is still accepted as a date, but a slug `on` would become true)."""
+    try:
+        return yamlmarks.load(text)[0] == text or bool(re.fullmatch(r"\d{4}", text))
+    except yamlmarks.YamlError:
+        return False
+
+
+def render(meta: dict[str, object], text: str) -> str:
+    """The file: front matter in the contract's field order, then the text as given."""
+    order = ("id", "outlet", "title", "published", "language", "url", "authors", "wire")
+    lines = ["---"]
+    for name in order:
+        value = meta.get(name)
+        if value is None or value == []:
+            continue
+        if name in ("id", "outlet", "wire", "published", "language") and _reads_back(str(value)):
+            shown = str(value)  # slugs, ISO dates, language tags: unquoted as curators write them
+        elif isinstance(value, list):
+            shown = "[" + ", ".join(_quoted(str(v)) for v in value) + "]"
+        else:
+            shown = _quoted(str(value))
+        lines.append(f"{name}: {shown}")
+    lines.append("---")
+    return "\n".join(lines) + "\n" + text
+
+
+def build(root: Path, new: NewSource, corpus: corpus_mod.Corpus | None = None) -> tuple[str, str]:
+    """The relative path and full text of the new source file, or `Refused`.
+
+    Everything that can be known before writing is checked here: the outlet and wire exist,
+    the id is free, the date and the text are usable, and the file parses and passes the
+    cross-file checks exactly as `check` would run them.
+    """
+    corpus = corpus if corpus is not None else corpus_mod.load(root)
+    text = normalise_newlines(new.text)
+    if not text.strip():
+        raise Refused("the article text is empty")
+    if "\x00" in text:
+        raise Refused("the article text holds NUL bytes; it is not text")
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise Refused(f"the article is larger than the {MAX_FILE_BYTES} bytes a source may hold")
+    outlet = new.outlet.strip()
+    if outlet not in corpus.outlets:
+        if any(p.file == corpus_mod.OUTLETS for p in corpus.problems):
+            known = f"{corpus_mod.OUTLETS} has problems (run `comparator check`)"
+        else:
+            known = f"add it to {corpus_mod.OUTLETS} first"
+        raise Refused(f"unknown outlet {outlet!r}{did_you_mean(outlet, corpus.outlets)}; {known}")
+    wire = new.wire.strip() if new.wire else None
+    if wire is not None and wire not in corpus.outlets:
+        raise Refused(f"unknown wire outlet {wire!r}{did_you_mean(wire, corpus.outlets)}")
+    try:
+        published = PartialDate.parse(new.published.strip())
+    except ValueError as exc:
+        raise Refused(f"--published: {exc}") from None
+    title = _one_line(new.title) or headline(text)
+    if title is None:  # not reached: a text that is not blank has a first line
+        raise Refused("the article has no headline; give --title")
+    source_id = new.id.strip() if new.id else derive_id(outlet, published, title)
+    if not re.fullmatch(SLUG_PATTERN, source_id):
+        raise Refused(f"id {source_id!r} is not a lowercase slug (letters a-z, digits, single hyphens)")
+    taken = _existing(root, corpus, source_id)
+    if taken:
+        raise Refused(f"source id {source_id!r} already exists: {taken}; give another --id (nothing was overwritten)")
+    language = _one_line(new.language) or corpus.outlets[outlet].language
+    if not language:
+        raise Refused(f"outlet {outlet!r} has no language in {corpus_mod.OUTLETS}; give --language")
+    authors = [a for a in (_one_line(a) for a in new.authors) if a]
+    meta = {
+        "id": source_id, "outlet": outlet, "title": title, "published": published.iso(),
+        "language": language, "url": _one_line(new.url), "authors": authors, "wire": wire,
+    }
+    rel = f"sources/{outlet}/{source_id}.md"
+    content = render(meta, text)
+    errors = [p for p in problems_in_memory(corpus, rel, content) if p.severity is Severity.ERROR]
+    if errors:
+        raise Refused("the new file would not pass check:\n" + "\n".join(_line(p) for p in errors))
+    return rel, content
+
+
+def add(root: Path, new: NewSource) -> Added:
+    """Write the new source file (never over another) and check it as `check` does."""
+    rel, content = build(root, new)
+    path = root / rel
+    write_new(path, content)
+    result = check(root, [str(path)])
+    return Added(relative(root, path), path, path.stem, result.problems)
+
+
+def problems_in_memory(corpus: corpus_mod.Corpus, rel: str, content: str) -> list[Problem]:
+    """What `check` would report about a file not yet written: its own parse problems, then the
+    cross-file checks of a corpus that holds it beside the sources already there."""
+    source, problems = parse_source(FileText(rel, content))
+    if source is None:
+        return problems
+    trial = corpus_mod.Corpus(corpus.root, outlets=corpus.outlets, actors=corpus.actors)
+    trial.sources = {**corpus.sources, source.id: source}
+    return problems + [p for p in validate(trial) if p.file == rel]
+
+
+def _existing(root: Path, corpus: corpus_mod.Corpus, source_id: str) -> str | None:
+    """Where `source_id` is already used: by a file name under any outlet, or by a front matter."""
+    if source_id in corpus.sources:
+        return corpus.sources[source_id].rel
+    for path in sorted((root / "sources").glob(f"*/{source_id}.md")):
+        return relative(root, path)
+    return None
+
+
+def write_new(path: Path, content: str) -> None:
+    """Write `content` to a new file at `path` atomically; `FileExistsError` if it exists.
+
+    The text goes to a temporary file beside the target first, so no reader ever sees half an
+    article; it is then linked into place, which fails rather than replace a file that appeared
+    meanwhile. Where hard links are not available it is moved with `os.replace` after a check.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's private mode is for the temporary file only
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            if path.exists():
+                raise FileExistsError(path) from None
+            os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _line(p: Problem) -> str:
+    return f"{p.file}:{p.line}:{p.column}: {p.severity.value} {p.code} {p.message}"
