@@ -63,6 +63,12 @@ def read_text(root: Path, path: Path) -> FileText | Problem:
         data = resolved.read_bytes()
     except OSError as exc:
         return error(rel, 1, 1, "encoding", f"cannot read the file: {exc.strerror}")
+    return decode(rel, data)
+
+
+def decode(rel: str, data: bytes) -> FileText | Problem:
+    """A file's bytes as text, read the same way wherever they came from (disk or git):
+    UTF-8 with an optional BOM, no NUL bytes, line ends made `\\n`."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

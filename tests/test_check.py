@@ -171,3 +171,19 @@ def test_a_bad_field_does_not_hide_the_other_assertions_problems(make_root, run)
         ("claims/t/c.yaml", 10, 12, "error", "quote-not-found"),
         ("claims/t/c.yaml", 14, 12, "error", "schema"),
     ]
+
+
+def test_legacy_runner_commands_are_broken_up() -> None:
+    from comparator.render.escape import workflow_command
+
+    line = workflow_command("error", "x ##[add-mask]secret ##[error]boom", file="a.yaml")
+    assert "##[" not in line and line.count("##\u2060[") == 2
+
+
+def test_github_paths_are_repository_paths(make_root, run, tmp_path):  # type: ignore[no-untyped-def]
+    import subprocess
+
+    root = make_root({"claims/t/c.yaml": GOOD.replace("source: daily-1", "source: nope")})
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    result = run("--root", str(root), "check", "--format", "github")
+    assert result.stdout.startswith("::error file=data/claims/t/c.yaml,line=5,col=13,")

@@ -14,6 +14,12 @@ COMMANDS = {
     "check": "comparator.cli.check:check",
     "show": "comparator.cli.lookup:show",
     "list": "comparator.cli.lookup:list_claims",
+    "diff": "comparator.cli.diff:diff",
+    "report": "comparator.cli.report:report",
+    "schema": "comparator.cli.schema:schema",
+    "export": "comparator.cli.export:export",
+    "source": "comparator.cli.source:source",
+    "suggest": "comparator.cli.suggest:suggest",
 }
 
 

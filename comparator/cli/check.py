@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -23,6 +24,17 @@ def check(ctx: click.Context, paths: tuple[str, ...], strict: bool, fmt: str) ->
 
     root = data_root(ctx)
     result = run_check(root, paths)
-    emit(renderer(fmt).check(result))
+    options = {"prefix": _repository_prefix(root)} if fmt == "github" else {}
+    emit(renderer(fmt).check(result, **options))
     note(result.summary())
     sys.exit(1 if result.failed(strict) else 0)
+
+
+def _repository_prefix(root: Path) -> str:
+    """Where the data root sits in its git repository ("" at the top, or outside git)."""
+    from comparator.gitrev import GitError, open_repository
+
+    try:
+        return open_repository(root).prefix
+    except GitError:
+        return ""

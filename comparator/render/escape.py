@@ -24,5 +24,12 @@ def workflow_property(text: str) -> str:
 
 
 def workflow_command(command: str, message: str, **properties: object) -> str:
+    """A workflow command that no data inside it can turn into another.
+
+    Escaping keeps the data on one line, which stops `::` commands (they must start a line);
+    the runner's legacy parser, though, acts on `##[command]` anywhere in a line, so that
+    sequence is broken with an invisible word joiner.
+    """
     props = ",".join(f"{k}={workflow_property(str(v))}" for k, v in properties.items() if v is not None)
-    return f"::{command} {props}::{workflow_data(message)}" if props else f"::{command}::{workflow_data(message)}"
+    line = f"::{command} {props}::{workflow_data(message)}" if props else f"::{command}::{workflow_data(message)}"
+    return line.replace("##[", "##\u2060[")

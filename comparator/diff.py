@@ -1,0 +1,527 @@
+"""What a change to the data does: claims and sources added, removed or changed, verdicts
+that moved, contradictions introduced and resolved, and the quotes a reviewer must read.
+
+Pure: two corpora in (a git revision through `corpus.from_files`, the work tree through
+`corpus.load`), one `DiffResult` out. Every claim is analysed once on each side, so the cost
+grows with the size of the data, never with the number of pairs of claims.
+
+Identities are chosen to survive edits that do not change meaning: a claim is its id (the
+file stem), so moving its file to another topic folder is a change of topic; an assertion is
+matched by what it says and who says it before its position; a contradiction is its claim
+plus the source, claimant and value of both sides, so reordering a claim's assertions neither
+introduces nor resolves anything.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict, deque
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import PurePosixPath
+from typing import Any, Hashable, Iterable, Optional, Sequence
+
+from comparator.compare import Analysis, Item, Pair, analyse
+from comparator.corpus import Corpus
+from comparator.dates import PartialDate
+from comparator.models import Assertion
+from comparator.parse import SourceFile
+from comparator.problems import Problem, Severity
+from comparator.text import find_quote, normalise, sentence_around
+from comparator.validate import validate
+
+FAIL_ON = ("error", "new-contradiction", "never")
+CLAIM_FIELDS = ("question", "kind", "unit", "cumulative", "tolerance", "tags", "notes")
+ASSERTION_FIELDS = ("source", "claimant", "quote", "translation", "value", "qualifier", "as_of", "notes")
+SOURCE_FIELDS = (
+    "outlet", "title", "published", "published_inferred", "language", "url", "authors",
+    "dateline", "wire", "wire_inferred", "derived_from", "notes",
+)
+CONTEXT_WIDTH = 240  # characters kept on each side of a quote: a sentence, not an article
+
+
+@dataclass(frozen=True)
+class Revision:
+    name: Optional[str]  # as the user named it; None is the working tree
+    commit: Optional[str]
+    corpus: Corpus
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    before: Any  # plain JSON values
+    after: Any
+
+
+@dataclass(frozen=True)
+class AssertionChange:
+    status: str  # added | removed | changed
+    before: Optional[Item]
+    after: Optional[Item]
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimChange:
+    id: str
+    status: str  # added | removed | changed
+    rel_before: Optional[str]
+    rel_after: Optional[str]
+    before: Optional[Analysis]  # None when absent or when the file does not load
+    after: Optional[Analysis]
+    fields: tuple[FieldChange, ...]
+    assertions: tuple[AssertionChange, ...]
+
+
+@dataclass(frozen=True)
+class VerdictChange:
+    id: str
+    before: Optional[str]
+    after: Optional[str]
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    corpus: Corpus  # the side it exists on, for names in sentences
+    analysis: Analysis
+    pair: Pair
+
+    @property
+    def claim(self) -> str:
+        return self.analysis.id
+
+    @property
+    def a(self) -> Item:
+        return self.analysis.items[self.pair.a]
+
+    @property
+    def b(self) -> Item:
+        return self.analysis.items[self.pair.b]
+
+    def context(self, item: Item) -> Optional[Context]:
+        """One side's quote in its sentence (None when its source or quote is missing)."""
+        return quote_context(item.source, item.assertion.quote) if item.source else None
+
+    @property
+    def later(self) -> Item:
+        """The one written further down the claim file: where an annotation belongs."""
+        return self.analysis.items[max(self.pair.a, self.pair.b)]
+
+
+@dataclass(frozen=True)
+class Context:
+    """The sentence of the article around a quote, as printed there."""
+
+    before: str
+    quote: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Review:
+    analysis: Analysis  # at head
+    item: Item
+    reason: str  # added | changed | source-changed
+    context: Optional[Context]
+    missing: Optional[str]  # why there is no context
+    fields: tuple[FieldChange, ...] = ()  # for an edited assertion, what the edit changed
+
+
+@dataclass(frozen=True)
+class SourceChange:
+    id: str
+    status: str  # added | removed | changed
+    before: Optional[SourceFile]
+    after: Optional[SourceFile]
+    text: bool  # the article text changed
+    fields: tuple[FieldChange, ...]
+    cited_by: tuple[str, ...]  # claims at head that still cite a removed source
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    base: Revision
+    head: Revision
+    prefix: str  # the data root inside the repository, for annotations: "" or "data/"
+    claims: tuple[ClaimChange, ...]
+    verdicts: tuple[VerdictChange, ...]
+    introduced: tuple[Contradiction, ...]
+    resolved: tuple[Contradiction, ...]
+    sources: tuple[SourceChange, ...]
+    review: tuple[Review, ...]
+    unloaded_base: tuple[str, ...]  # claim files present but not loading
+    unloaded_head: tuple[str, ...]
+    base_problems: tuple[Problem, ...]
+    head_problems: tuple[Problem, ...]
+    touched: frozenset[str]  # files at head that this change added or altered
+
+    def claim_ids(self, status: str) -> list[str]:
+        return [c.id for c in self.claims if c.status == status]
+
+    def source_changes(self, status: str) -> list[SourceChange]:
+        return [s for s in self.sources if s.status == status]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.head_problems if p.severity is Severity.ERROR]
+
+    @property
+    def shown_problems(self) -> list[Problem]:
+        """Errors wherever they are (they block), warnings only where this change wrote."""
+        return [p for p in self.head_problems if p.severity is Severity.ERROR or p.file in self.touched]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        assertions: Counter[str] = Counter(a.status for c in self.claims for a in c.assertions)
+        sources: Counter[str] = Counter(s.status for s in self.sources)
+        claims: Counter[str] = Counter(c.status for c in self.claims)
+        errors = len(self.errors)
+        return {
+            "claims_added": claims["added"],
+            "claims_removed": claims["removed"],
+            "claims_changed": claims["changed"],
+            "assertions_added": assertions["added"],
+            "assertions_removed": assertions["removed"],
+            "assertions_changed": assertions["changed"],
+            "sources_added": sources["added"],
+            "sources_removed": sources["removed"],
+            "sources_changed": sources["changed"],
+            "verdicts_changed": len(self.verdicts),
+            "contradictions_introduced": len(self.introduced),
+            "contradictions_resolved": len(self.resolved),
+            "review": len(self.review),
+            "errors": errors,
+            "warnings": len(self.head_problems) - errors,
+        }
+
+    def failed(self, fail_on: str) -> bool:
+        """`error`: any check error at head; `new-contradiction`: that, or any contradiction
+        introduced; `never`: the diff informs and never blocks."""
+        if fail_on == "never":
+            return False
+        if fail_on == "new-contradiction" and self.introduced:
+            return True
+        return bool(self.errors)
+
+    def summary(self) -> str:
+        n = self.counts
+        return (
+            f"claims: {n['claims_added']} added, {n['claims_removed']} removed, {n['claims_changed']} changed; "
+            f"contradictions: {n['contradictions_introduced']} introduced, {n['contradictions_resolved']} resolved; "
+            f"{_plural(n['verdicts_changed'], 'verdict')} changed; "
+            f"at head: {_plural(n['errors'], 'error')}, {_plural(n['warnings'], 'warning')}"
+        )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def plain(value: Any) -> Any:
+    """A model value as JSON would hold it: dates as ISO text, ranges as lists."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, (tuple, list)):
+        return [plain(v) for v in value]
+    return value
+
+
+def diff(base: Revision, head: Revision, prefix: str = "") -> DiffResult:
+    """Everything that changed from `base` to `head`."""
+    base_files, head_files = _claim_files(base.corpus), _claim_files(head.corpus)
+    base_analyses = {cid: analyse(base.corpus, c) for cid, c in base.corpus.claims.items()}
+    head_analyses = {cid: analyse(head.corpus, c) for cid, c in head.corpus.claims.items()}
+    unloaded_base = sorted(set(base_files) - set(base_analyses))
+    unloaded_head = sorted(set(head_files) - set(head_analyses))
+    unloaded = set(unloaded_base) | set(unloaded_head)
+
+    claims = []
+    for cid in sorted(set(base_files) | set(head_files)):
+        change = _claim_change(cid, base_files.get(cid), head_files.get(cid),
+                               base_analyses.get(cid), head_analyses.get(cid))
+        if change is not None:
+            claims.append(change)
+
+    verdicts = []
+    for cid in sorted((set(base_analyses) | set(head_analyses)) - unloaded):
+        before, after = base_analyses.get(cid), head_analyses.get(cid)
+        b = before.verdict.value if before else None
+        a = after.verdict.value if after else None
+        if a != b:
+            verdicts.append(VerdictChange(cid, b, a))
+
+    base_found = _contradictions(base.corpus, base_analyses, unloaded)
+    head_found = _contradictions(head.corpus, head_analyses, unloaded)
+    introduced = _surplus(head_found, base_found)
+    resolved = _surplus(base_found, head_found)
+
+    sources = _source_changes(base.corpus, head.corpus, head_analyses)
+    review = _review(claims, sources, head_analyses)
+    touched = {c.rel_after for c in claims if c.rel_after and c.status != "removed"}
+    touched |= {s.after.rel for s in sources if s.after is not None}
+    if base.corpus.outlets != head.corpus.outlets:
+        touched.add(head.corpus.outlet_registry.rel)
+    if base.corpus.actors != head.corpus.actors:
+        touched.add(head.corpus.actor_registry.rel)
+
+    return DiffResult(
+        base=base,
+        head=head,
+        prefix=prefix,
+        claims=tuple(claims),
+        verdicts=tuple(verdicts),
+        introduced=tuple(introduced),
+        resolved=tuple(resolved),
+        sources=tuple(sources),
+        review=tuple(review),
+        unloaded_base=tuple(unloaded_base),
+        unloaded_head=tuple(unloaded_head),
+        base_problems=tuple(_problems(base.corpus)),
+        head_problems=tuple(_problems(head.corpus)),
+        touched=frozenset(touched),
+    )
+
+
+def _problems(corpus: Corpus) -> list[Problem]:
+    return sorted(set(corpus.problems + validate(corpus)))
+
+
+def _stems(corpus: Corpus, folder: str, suffixes: tuple[str, ...]) -> dict[str, str]:
+    """Id (file stem) -> path of the files read under `folder`, loaded or not; the first wins,
+    as in the loader (a second file with the same id is a duplicate-id problem)."""
+    found: dict[str, str] = {}
+    for rel in corpus.files:
+        if rel.startswith(folder + "/") and rel.endswith(suffixes) and rel.count("/") == 2:
+            found.setdefault(PurePosixPath(rel).stem, rel)
+    return found
+
+
+def _claim_files(corpus: Corpus) -> dict[str, str]:
+    files = _stems(corpus, "claims", (".yaml", ".yml"))
+    files.update({cid: c.rel for cid, c in corpus.claims.items()})
+    return files
+
+
+# --- claims and assertions -------------------------------------------------------------
+
+
+def _claim_change(
+    cid: str, rel_before: Optional[str], rel_after: Optional[str],
+    before: Optional[Analysis], after: Optional[Analysis],
+) -> Optional[ClaimChange]:
+    if rel_before is None:
+        added = tuple(AssertionChange("added", None, i) for i in after.items) if after else ()
+        return ClaimChange(cid, "added", None, rel_after, None, after, (), added)
+    if rel_after is None:
+        removed = tuple(AssertionChange("removed", i, None) for i in before.items) if before else ()
+        return ClaimChange(cid, "removed", rel_before, None, before, None, (), removed)
+    if before is None or after is None:
+        # Loading on one side only means the file changed; what changed cannot be said.
+        if before is None and after is None:
+            return None
+        return ClaimChange(cid, "changed", rel_before, rel_after, before, after, (), ())
+    fields = []
+    topic_before, topic_after = before.claim.topic, after.claim.topic
+    if topic_before != topic_after:
+        fields.append(FieldChange("topic", topic_before, topic_after))
+    old, new = before.claim.claim, after.claim.claim
+    fields += _field_changes(old, new, CLAIM_FIELDS)
+    assertions = _assertion_changes(before, after)
+    if not fields and not assertions:
+        return None
+    return ClaimChange(cid, "changed", rel_before, rel_after, before, after, tuple(fields), assertions)
+
+
+def _field_changes(old: Any, new: Any, names: Sequence[str]) -> list[FieldChange]:
+    changes = []
+    for name in names:
+        a, b = plain(getattr(old, name)), plain(getattr(new, name))
+        if a != b:
+            changes.append(FieldChange(name, a, b))
+    return changes
+
+
+def _whole(a: Assertion) -> Hashable:
+    return json.dumps([plain(getattr(a, name)) for name in ASSERTION_FIELDS])
+
+
+def _by_quote(a: Assertion) -> Hashable:
+    return (a.source, a.claimant, normalise(a.quote))
+
+
+def _by_voice(a: Assertion) -> Hashable:
+    return (a.source, a.claimant)
+
+
+def match_assertions(old: Sequence[Assertion], new: Sequence[Assertion]) -> list[tuple[int, int]]:
+    """Pairs (old index, new index) of the same assertion across an edit.
+
+    First identical assertions (so that moving one is no change); then the same source,
+    claimant and quote (a value or qualifier corrected); then the same source and claimant,
+    in order (a quote corrected); then the same position (a source id renamed). Each stage
+    is a dictionary pass, so a long claim costs no more than a short one.
+    """
+    pairs: list[tuple[int, int]] = []
+    free_old = list(range(len(old)))
+    free_new = list(range(len(new)))
+    for key in (_whole, _by_quote, _by_voice):
+        waiting: dict[Hashable, deque[int]] = defaultdict(deque)
+        for i in free_old:
+            waiting[key(old[i])].append(i)
+        unmatched = []
+        for j in free_new:
+            queue = waiting.get(key(new[j]))
+            if queue:
+                pairs.append((queue.popleft(), j))
+            else:
+                unmatched.append(j)
+        taken = {i for i, _ in pairs}
+        free_old = [i for i in free_old if i not in taken]
+        free_new = unmatched
+    still_old = set(free_old)
+    for j in free_new:
+        if j in still_old:
+            pairs.append((j, j))
+            still_old.discard(j)
+    return sorted(pairs, key=lambda p: p[1])
+
+
+def _assertion_changes(before: Analysis, after: Analysis) -> tuple[AssertionChange, ...]:
+    old = [i.assertion for i in before.items]
+    new = [i.assertion for i in after.items]
+    pairs = match_assertions(old, new)
+    changes = []
+    for i, j in pairs:
+        fields = _field_changes(old[i], new[j], ASSERTION_FIELDS)
+        if fields:
+            changes.append(AssertionChange("changed", before.items[i], after.items[j], tuple(fields)))
+    matched_new = {j for _, j in pairs}
+    matched_old = {i for i, _ in pairs}
+    changes += [AssertionChange("added", None, item) for item in after.items if item.index not in matched_new]
+    changes += [AssertionChange("removed", item, None) for item in before.items if item.index not in matched_old]
+    order = {"changed": 0, "added": 0, "removed": 1}
+    changes.sort(key=lambda c: (order[c.status], (c.after or c.before).index))  # type: ignore[union-attr]
+    return tuple(changes)
+
+
+# --- contradictions --------------------------------------------------------------------
+
+
+def _voice(item: Item) -> tuple[str, str, str]:
+    a = item.assertion
+    return (a.source, a.claimant or "", json.dumps(plain(a.value), sort_keys=True))
+
+
+def _contradictions(
+    corpus: Corpus, analyses: dict[str, Analysis], skip: set[str]
+) -> dict[Hashable, list[Contradiction]]:
+    found: dict[Hashable, list[Contradiction]] = defaultdict(list)
+    for cid, analysis in analyses.items():
+        if cid in skip:
+            continue  # a claim that does not load on one side cannot be compared
+        for pair in analysis.contradictions:
+            sides = tuple(sorted((_voice(analysis.items[pair.a]), _voice(analysis.items[pair.b]))))
+            found[(cid, sides)].append(Contradiction(corpus, analysis, pair))
+    return found
+
+
+def _surplus(
+    these: dict[Hashable, list[Contradiction]], those: dict[Hashable, list[Contradiction]]
+) -> list[Contradiction]:
+    """Contradictions on this side beyond those the other side also has (as a multiset)."""
+    extra = [c for key, found in these.items() for c in found[len(those.get(key, ())):]]
+    return sorted(extra, key=lambda c: (c.claim, c.pair.a, c.pair.b))
+
+
+# --- sources ---------------------------------------------------------------------------
+
+
+def _source_changes(base: Corpus, head: Corpus, head_analyses: dict[str, Analysis]) -> list[SourceChange]:
+    base_files = _stems(base, "sources", (".md",))
+    head_files = _stems(head, "sources", (".md",))
+    citing: dict[str, set[str]] = defaultdict(set)
+    for cid, analysis in head_analyses.items():
+        for item in analysis.items:
+            citing[item.assertion.source].add(cid)
+    changes = []
+    for sid in sorted(set(base.sources) | set(head.sources)):
+        old, new = base.sources.get(sid), head.sources.get(sid)
+        if old is None and new is not None:
+            if sid not in base_files:
+                changes.append(SourceChange(sid, "added", None, new, False, (), ()))
+        elif new is None and old is not None:
+            if sid not in head_files:
+                changes.append(SourceChange(sid, "removed", old, None, False, (), tuple(sorted(citing[sid]))))
+        elif old is not None and new is not None:
+            fields = _field_changes(old.meta, new.meta, SOURCE_FIELDS)
+            if old.rel != new.rel:
+                fields.insert(0, FieldChange("file", old.rel, new.rel))
+            text = old.body != new.body
+            if fields or text:
+                changes.append(SourceChange(sid, "changed", old, new, text, tuple(fields), ()))
+    return changes
+
+
+# --- quotes under review ---------------------------------------------------------------
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def quote_context(source: SourceFile, quote: str, width: int = CONTEXT_WIDTH) -> Optional[Context]:
+    """The sentence holding the quote, split around it; None when the quote is not there."""
+    span = find_quote(quote, source.body)
+    if span is None:
+        return None
+    body = unicodedata.normalize("NFC", source.body)  # the spans are in the NFC text
+    start, end = span
+    left, right = sentence_around(body, start, end)
+    before = _flat(body[left:start]).lstrip()
+    after = _flat(body[end:right]).rstrip()
+    if len(before) > width:
+        before = "…" + before[-width:].lstrip()
+    if len(after) > width:
+        after = after[:width].rstrip() + "…"
+    return Context(before, _flat(body[start:end]), after)
+
+
+def _review(
+    claims: Iterable[ClaimChange], sources: Iterable[SourceChange], head_analyses: dict[str, Analysis]
+) -> list[Review]:
+    """Every assertion a reviewer must read against its article: the added and edited ones,
+    and those citing an article whose text changed under them."""
+    chosen: dict[tuple[str, int], Review] = {}
+
+    def add(analysis: Analysis, item: Item, reason: str, fields: tuple[FieldChange, ...] = ()) -> None:
+        key = (analysis.id, item.index)
+        if key in chosen:
+            return
+        context = missing = None
+        if item.source is None:
+            missing = f"source {item.assertion.source} is not in the data at head"
+        else:
+            context = quote_context(item.source, item.assertion.quote)
+            if context is None:
+                missing = f"the quote does not occur in {item.source.rel}"
+        chosen[key] = Review(analysis, item, reason, context, missing, fields)
+
+    for change in claims:
+        if change.after is None:
+            continue
+        for a in change.assertions:
+            if a.after is not None:
+                add(change.after, a.after, a.status, a.fields)
+    rewritten = {s.id for s in sources if s.status == "changed" and s.text}
+    if rewritten:
+        for analysis in head_analyses.values():
+            for item in analysis.items:
+                if item.assertion.source in rewritten:
+                    add(analysis, item, "source-changed")
+    return [chosen[key] for key in sorted(chosen)]
+

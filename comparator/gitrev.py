@@ -1,0 +1,201 @@
+"""Reading the data of a git revision straight from the object store.
+
+A revision is read with two git processes whatever its size: one `git ls-tree` lists the
+files under claims/ and sources/, one `git cat-file --batch` streams their contents. Nothing
+is checked out, and no command used here writes to the index, the work tree or HEAD, so a
+reviewer's checkout (or a CI workspace) is left exactly as it was. Only objects that are
+present are needed, so a shallow clone works once the base commit has been fetched.
+
+The result has the shape `corpus.from_files` takes: file texts (or problems) by path
+relative to the data root, which may be a subfolder of the repository.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from comparator.problems import Problem, error
+from comparator.root import MAX_FILE_BYTES, FileText, decode
+
+REGISTRIES = ("sources/outlets.yaml", "sources/actors.yaml")
+_LINK_MODE = b"120000"
+_LINK_TROUBLE = {b"symlink": "leads outside the repository", b"dangling": "points at nothing",
+                 b"loop": "loops", b"notdir": "runs through a file"}
+
+
+class GitError(Exception):
+    """A revision could not be read; the message says why in a curator's words."""
+
+
+class GitMissing(GitError):
+    pass
+
+
+class NotARepository(GitError):
+    pass
+
+
+class UnknownRevision(GitError):
+    pass
+
+
+@dataclass(frozen=True)
+class Repository:
+    toplevel: Path
+    prefix: str  # the data root relative to the top of the work tree: "" or "data/"
+    shallow: bool
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    # Read-only commands take no optional locks (a concurrent `git status` elsewhere must not
+    # be disturbed), and paths given to ls-tree are names, never patterns.
+    env["GIT_OPTIONAL_LOCKS"] = "0"
+    env["GIT_LITERAL_PATHSPECS"] = "1"
+    return env
+
+
+def _git(cwd: Path, args: Sequence[str], stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["git", "-C", str(cwd), *args],
+            input=stdin if stdin is not None else b"",
+            capture_output=True,
+            env=_env(),
+            check=False,
+        )
+    except FileNotFoundError:
+        raise GitMissing("git is not installed or not on PATH; reading revisions needs it") from None
+    except OSError as exc:
+        raise GitError(f"cannot run git: {exc.strerror}") from None
+
+
+def _said(run: subprocess.CompletedProcess[bytes]) -> str:
+    """Git's own complaint, on one line."""
+    text = run.stderr.decode("utf-8", "replace").strip()
+    return " ".join(text.replace("fatal: ", "").split()) or f"git exited with status {run.returncode}"
+
+
+def open_repository(root: Path) -> Repository:
+    """The repository whose work tree holds `root`."""
+    run = _git(root, ["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"])
+    if run.returncode != 0:
+        raise NotARepository(f"{root} is not in a git repository with a work tree ({_said(run)})")
+    lines = run.stdout.decode("utf-8", "surrogateescape").split("\n")
+    if len(lines) < 3:
+        raise NotARepository(f"{root} is not in a git repository with a work tree")
+    return Repository(Path(lines[0]), lines[1], lines[2].strip() == "true")
+
+
+def resolve(repo: Repository, revision: str) -> str:
+    """The commit id a revision names (a branch, tag, `HEAD~2`, a sha...)."""
+    if not revision or revision.startswith("-") or "\n" in revision:
+        raise UnknownRevision(f"{revision!r} is not a revision name")
+    run = _git(repo.toplevel, ["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"])
+    if run.returncode != 0:
+        hint = ""
+        if repo.shallow:
+            hint = f"; this is a shallow clone: fetch it first (git fetch --depth 1 origin {revision})"
+        raise UnknownRevision(f"unknown revision {revision!r}: no such commit in this repository{hint}")
+    return run.stdout.decode("ascii").strip()
+
+
+def wanted(rel: str) -> bool:
+    """The files `corpus.load` reads from a work tree, by path relative to the data root."""
+    if rel in REGISTRIES:
+        return True
+    parts = rel.split("/")
+    if any(part.startswith(".") for part in parts[1:-1]):
+        return False  # the work-tree walk does not enter hidden folders either
+    if parts[0] == "sources":
+        return rel.endswith(".md")
+    return parts[0] == "claims" and rel.endswith((".yaml", ".yml"))
+
+
+def _walk_order(rel: str) -> tuple[tuple[int, str], ...]:
+    """The order the work-tree walk visits files in: a folder's files, then its subfolders."""
+    *folders, name = rel.split("/")
+    return tuple((1, f) for f in folders) + ((0, name),)
+
+
+def read_revision(repo: Repository, commit: str) -> dict[str, FileText | Problem]:
+    """Every claim, source and registry file of `commit` under the data root."""
+    listing = _git(
+        repo.toplevel,
+        ["ls-tree", "-r", "-z", "--long", commit, "--", repo.prefix + "claims", repo.prefix + "sources"],
+    )
+    if listing.returncode != 0:
+        raise GitError(f"cannot list the files of {commit}: {_said(listing)}")
+
+    files: dict[str, FileText | Problem] = {}
+    requests: list[bytes] = []  # what cat-file is asked for, in order
+    asked_by: list[list[str]] = []  # the paths each request answers
+    by_object: dict[bytes, int] = {}
+    prefix = repo.prefix.encode("utf-8", "surrogateescape")
+    for entry in listing.stdout.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, raw_path = entry.partition(b"\t")
+        mode, kind, oid, size = meta.split()
+        rel = raw_path[len(prefix):].decode("utf-8", "replace")
+        if kind != b"blob" or not wanted(rel):
+            continue
+        if mode == _LINK_MODE:
+            if b"\n" in raw_path:
+                files[rel] = error(rel, 1, 1, "unexpected-file", "a link whose name holds a line break; not read")
+                continue
+            # Asked for by path so that cat-file follows the link inside the repository.
+            requests.append(commit.encode("ascii") + b":" + raw_path)
+            asked_by.append([rel])
+            continue
+        if int(size) > MAX_FILE_BYTES:
+            files[rel] = error(rel, 1, 1, "too-large", f"{int(size)} bytes is more than the {MAX_FILE_BYTES} read")
+            continue
+        if oid in by_object:  # the same text at several paths is fetched once
+            asked_by[by_object[oid]].append(rel)
+            continue
+        by_object[oid] = len(requests)
+        requests.append(oid)
+        asked_by.append([rel])
+
+    if requests:
+        batch = _git(repo.toplevel, ["cat-file", "--batch", "--follow-symlinks"], b"\n".join(requests) + b"\n")
+        if batch.returncode != 0:
+            raise GitError(f"cannot read the files of {commit}: {_said(batch)}")
+        for rels, answer in zip(asked_by, _answers(batch.stdout, len(requests))):
+            for rel in rels:
+                files[rel] = answer(rel)
+    return {rel: files[rel] for rel in sorted(files, key=_walk_order)}
+
+
+Answer = Callable[[str], "FileText | Problem"]
+
+
+def _answers(out: bytes, count: int) -> list[Answer]:
+    """Split cat-file's stream into one reader per request: `rel -> FileText | Problem`."""
+    answers: list[Answer] = []
+    at = 0
+    for _ in range(count):
+        end = out.index(b"\n", at)
+        header = out[at:end].split(b" ")
+        at = end + 1
+        if header[-1] == b"missing" or header[-1] == b"ambiguous":
+            answers.append(lambda rel: error(rel, 1, 1, "outside-root", "the file cannot be resolved in this revision"))
+            continue
+        trouble = _LINK_TROUBLE.get(header[0])
+        size = int(header[1] if trouble else header[2])
+        body = out[at : at + size]
+        at += size + 1
+        if trouble:
+            answers.append(lambda rel, t=trouble: error(rel, 1, 1, "outside-root", f"the link {t}; it was not read"))
+        elif header[1] != b"blob":
+            answers.append(lambda rel: error(rel, 1, 1, "unexpected-file", "a link to a folder; not read"))
+        elif size > MAX_FILE_BYTES:
+            answers.append(lambda rel, n=size: error(rel, 1, 1, "too-large", f"{n} bytes is more than the {MAX_FILE_BYTES} read"))
+        else:
+            answers.append(lambda rel, data=body: decode(rel, data))
+    return answers
