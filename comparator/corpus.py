@@ -7,6 +7,7 @@ lookup does not pay for the rest of the repository.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -18,6 +19,11 @@ from comparator.root import FileText, read_text, relative
 from comparator.yamlmarks import Marks
 
 OUTLETS = "sources/outlets.yaml"
+
+# A file's parse depends on its path and text alone, so one process (a diff reads two
+# revisions that mostly share files) parses each version once. Results are immutable.
+_parse_claim = lru_cache(maxsize=20_000)(parse_claim)
+_parse_source = lru_cache(maxsize=5_000)(parse_source)
 ACTORS = "sources/actors.yaml"
 
 
@@ -179,7 +185,7 @@ def _add_source(corpus: Corpus, rel: str, read: FileText | Problem) -> SourceFil
     file = _accept(corpus, rel, read)
     if file is None:
         return None
-    source, problems = parse_source(file)
+    source, problems = _parse_source(file)
     corpus.problems += problems
     if source is None:
         return None
@@ -199,7 +205,7 @@ def _add_claim(corpus: Corpus, rel: str, read: FileText | Problem) -> ClaimFile 
     file = _accept(corpus, rel, read)
     if file is None:
         return None
-    claim, problems = parse_claim(file)
+    claim, problems = _parse_claim(file)
     corpus.problems += problems
     if isinstance(claim, PartialClaim):
         corpus.partial_claims.append(claim)
