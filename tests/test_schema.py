@@ -373,3 +373,15 @@ def test_command_offers_exactly_the_schemas() -> None:
     from comparator.cli import schema as command
 
     assert command.NAMES == schema.NAMES
+
+
+def test_bundled_claims_point_editors_at_the_schema() -> None:
+    repo = Path(__file__).resolve().parent.parent
+    claims = sorted((repo / "claims").glob("*/*.yaml"))
+    if not claims:
+        pytest.skip("no bundled corpus")
+    for path in claims:
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("$schema=", 1)[1]).resolve()
+        assert target == repo / "schema" / "claim.schema.json", path
