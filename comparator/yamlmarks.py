@@ -79,6 +79,8 @@ def load(text: str, *, line_offset: int = 0) -> tuple[Any, Marks]:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             problem = exc.problem or exc.context or "invalid YAML"
+            if "nesting depth" in problem:  # newer libyaml stops deep nesting itself
+                raise YamlError("unsafe-yaml", line + line_offset, col, f"nesting deeper than {MAX_DEPTH} levels") from None
             raise YamlError("yaml-syntax", line + line_offset, col, problem) from None
         except yaml.YAMLError as exc:
             raise YamlError("yaml-syntax", 1 + line_offset, 1, str(exc)) from None

@@ -72,7 +72,9 @@ def test_python_tag_in_front_matter(make_root, run):  # type: ignore[no-untyped-
 
 def test_deep_nesting(make_root, run):  # type: ignore[no-untyped-def]
     root = make_root({"claims/t/c.yaml": "question: " + "[" * 5000 + "]" * 5000 + "\n"})
-    assert only_problem(run, root) == (("claims/t/c.yaml", 1, 75, "unsafe-yaml"), "nesting deeper than 64 levels")
+    (file, line, _, code), message = only_problem(run, root)
+    # where depends on who stops it first: this loader at 64 levels, or libyaml >= 0.2.5 at 1000
+    assert (file, line, code, message) == ("claims/t/c.yaml", 1, "unsafe-yaml", "nesting deeper than 64 levels")
 
 
 def test_ten_megabyte_scalar(make_root, run):  # type: ignore[no-untyped-def]
