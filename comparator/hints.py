@@ -47,3 +47,17 @@ def qualifier_words(quote: str, language: str | None) -> list[tuple[str, Qualifi
         return []
     table = _HINTS[lang]
     return [(m.group(1), table[m.group(1).lower().replace("\u2019", "'")]) for m in pattern.finditer(quote)]
+
+
+def qualifier_spans(text: str, language: str | None) -> list[tuple[int, int, str, Qualifier]]:
+    """The qualifier words of `text` as `qualifier_words` reads them, each with its span, so
+    that a caller can tell which number a word stands before."""
+    lang = primary(language)
+    pattern = _PATTERNS.get(lang)
+    if pattern is None:
+        return []
+    table = _HINTS[lang]
+    return [
+        (m.start(1), m.end(1), m.group(1), table[m.group(1).lower().replace("\u2019", "'")])
+        for m in pattern.finditer(text)
+    ]

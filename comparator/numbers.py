@@ -62,6 +62,13 @@ def primary(language: str | None) -> str:
     return (language or "en").split("-")[0].lower()
 
 
+def reading_language(language: str | None) -> str:
+    """The language whose word lists read `language`: Malay is read with the Indonesian lists,
+    whose month names, weekdays and news vocabulary it shares."""
+    lang = primary(language)
+    return "id" if lang == "ms" else lang
+
+
 def read_numbers(text: str, language: str | None) -> list[Found]:
     """Every number written in `text`, in digits or in words, in order of appearance."""
     lang = primary(language)

@@ -66,6 +66,22 @@ def find_quote(quote: str, body: str) -> tuple[int, int] | None:
     return where[start], where[start + len(needle) - 1] + 1
 
 
+def quote_spans(quote: str, body: str, normalised: tuple[str, list[int]] | None = None) -> list[tuple[int, int]]:
+    """Every span of `quote` in NFC(body), matched as `find_quote` matches (a caption printed
+    twice holds the same quote twice). `normalised` is `normalise_with_map(body)`, for a caller
+    that matches many quotes against one body and should normalise it once."""
+    needle = normalise(quote)
+    if not needle:
+        return []
+    haystack, where = normalised or normalise_with_map(body)
+    spans = []
+    at = haystack.find(needle)
+    while at >= 0:
+        spans.append((where[at], where[at + len(needle) - 1] + 1))
+        at = haystack.find(needle, at + len(needle))
+    return spans
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for searching."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -11,6 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from comparator import corpus as corpus_mod
+from comparator import sentences as sentences_mod
+from comparator import stubs as stubs_mod
+from comparator import textdates
 from comparator import suggest as sg
 from comparator.dates import PartialDate
 from comparator.models import Qualifier
@@ -104,14 +107,14 @@ def cli(run, root: Path, *args: str):  # type: ignore[no-untyped-def]
 
 
 def texts(body: str, first_line: int = 1) -> list[str]:
-    return [body[s.start : s.end] for s in sg.split_sentences(body, first_line)]
+    return [body[s.start : s.end] for s in sentences_mod.split_sentences(body, first_line)]
 
 
 # --- sentences ------------------------------------------------------------------------------
 
 
 def test_sentences_of_an_article() -> None:
-    sentences = sg.split_sentences(ARTICLE, 7)
+    sentences = sentences_mod.split_sentences(ARTICLE, 7)
     assert [(s.line, s.heading, ARTICLE[s.start : s.end]) for s in sentences] == [
         (7, True, "Perang Baru Berkecamuk di Perbatasan"),
         (8, True, "Rabu, 24 November 2021 - 06:29 WIB"),
@@ -170,7 +173,7 @@ def test_stops_that_end_sentences() -> None:
 
 def test_hard_wrapped_lines_are_one_sentence_and_list_numbers_are_dropped() -> None:
     text = "Azerbaijan mengatakan bahwa\nposisi militernya diserang.\n\n2. Armenia tuduh Azerbaijan\nPenutup."
-    sentences = sg.split_sentences(text, 3)
+    sentences = sentences_mod.split_sentences(text, 3)
     assert [(s.line, text[s.start : s.end]) for s in sentences] == [
         (3, "Azerbaijan mengatakan bahwa\nposisi militernya diserang."),
         (6, "Armenia tuduh Azerbaijan"),
@@ -181,7 +184,7 @@ def test_hard_wrapped_lines_are_one_sentence_and_list_numbers_are_dropped() -> N
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.sampled_from(list("ab A.B?!\n\"”(13/9)2.802 -,")), max_size=120))
 def test_sentences_are_ordered_disjoint_trimmed_and_on_their_line(body: str) -> None:
-    sentences = sg.split_sentences(body, 5)
+    sentences = sentences_mod.split_sentences(body, 5)
     last_end = 0
     for s in sentences:
         assert last_end <= s.start < s.end <= len(body)
@@ -226,8 +229,8 @@ def test_sentences_are_ordered_disjoint_trimmed_and_on_their_line(body: str) -> 
     ],
 )
 def test_dates(language: str, text: str, published: str, expected: list) -> None:  # type: ignore[type-arg]
-    found = sg.read_dates(text, language, PartialDate.parse(published))
-    assert [(v.text, sg._plain(v.value), v.relative) for v in found] == expected
+    found = textdates.read_dates(text, language, PartialDate.parse(published))
+    assert [(v.text, textdates.plain(v.value), v.relative) for v in found] == expected
     assert all(text[v.start : v.end] == v.text for v in found)
 
 
@@ -237,7 +240,7 @@ def test_numbers_outside_dates_times_and_names_with_their_qualifiers() -> None:
         "sekitar 20% wilayah, F-16 dan COVID-19, selama hampir tiga dekade, 49 tentara."
     )
     values = sg.read_values(text, "id", PartialDate.parse("2020-09-28"))
-    assert [(v.type, v.text, sg._plain(v.value), v.qualifier) for v in values] == [
+    assert [(v.type, v.text, textdates.plain(v.value), v.qualifier) for v in values] == [
         ("date", "Senin 28 Sep 2020", "2020-09-28", None),
         ("number", "2.802", 2802, Qualifier.AT_LEAST),
         ("number", "300", 300, Qualifier.NEARLY),
@@ -379,7 +382,7 @@ def test_every_stub_quote_of_the_bundled_corpus_is_found() -> None:
     for source_id, source in corpus.sources.items():
         result = sg.suggest(corpus, source_id)
         for item in result.items:
-            stub = sg.stub(result, item)
+            stub = stubs_mod.stub(result, item)
             assert find_quote(stub.quote, source.body) is not None, (source_id, stub.quote)
 
 

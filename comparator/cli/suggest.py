@@ -22,7 +22,8 @@ def suggest(ctx: click.Context, source_id: str, uncurated: bool, fmt: str) -> No
     quote filled in, value and qualifier guessed) to paste under a claim's `assertions:`.
     """
     from comparator import corpus as corpus_mod
-    from comparator import suggest as suggest_mod
+    from comparator.render import renderer
+    from comparator.suggest import suggest as run_suggest
     from comparator.validate import did_you_mean
 
     root = data_root(ctx)
@@ -32,15 +33,10 @@ def suggest(ctx: click.Context, source_id: str, uncurated: bool, fmt: str) -> No
         if broken:
             fail(f"source {source_id} does not load ({', '.join(broken)}); run `comparator check`")
         fail(f"no source {source_id}{did_you_mean(source_id, corpus.sources)}")
-    result = suggest_mod.suggest(corpus, source_id, uncurated=uncurated)
-    if fmt == "json":
-        emit(suggest_mod.render_json(result))
-    elif fmt == "yaml":
-        emit(suggest_mod.render_yaml(result))
-    else:
-        width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
-        emit(suggest_mod.render_text(result, width))
-    note(suggest_mod.summary(result))
+    result = run_suggest(corpus, source_id, uncurated=uncurated)
+    width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    emit(renderer(fmt).suggest(result, width=width))
+    note(result.summary())
     broken = sum(1 for p in corpus.problems if p.file.startswith("claims/"))
     if broken:
         problems = f"{broken} problem{'s' if broken != 1 else ''}"

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from comparator.check import CheckResult
 from comparator.compare import Analysis
 from comparator.records import claim_record
+
+if TYPE_CHECKING:  # `check` and `show` need not load the sentence reading of `suggest`
+    from comparator.suggest import Suggestion, Suggestions, Value
 
 
 def dumps(data: Any) -> str:
@@ -105,5 +108,49 @@ def diff(result: Any, **_: Any) -> str:
                 "base": [p.as_dict() for p in result.base_problems],
                 "head": [p.as_dict() for p in result.head_problems],
             },
+        }
+    )
+
+
+# --- suggest -----------------------------------------------------------------------------
+
+
+def suggest(result: Suggestions, **_: Any) -> str:
+    """The source, then each suggestion with its offsets into the NFC body, so that a tool can
+    highlight the sentence and every value in it."""
+    from comparator.textdates import plain
+
+    def value(v: Value) -> dict[str, Any]:
+        return {
+            "type": v.type,
+            "text": v.text,
+            "value": plain(v.value),
+            "qualifier": v.qualifier.value if v.qualifier else None,
+            "relative": v.relative,
+            "start": v.start,
+            "end": v.end,
+        }
+
+    def suggestion(s: Suggestion) -> dict[str, Any]:
+        return {
+            "line": s.sentence.line,
+            "start": s.sentence.start,
+            "end": s.sentence.end,
+            "text": s.text,
+            "values": [value(v) for v in s.values],
+            "qualifiers": [{"word": w, "qualifier": q.value} for w, q in s.qualifiers],
+            "cues": [{"kind": c.kind, "word": c.word, "start": c.start, "end": c.end} for c in s.cues],
+            "cited_by": [{"claim": c.claim, "assertion": c.assertion} for c in s.cited_by],
+        }
+
+    source = result.source
+    return dumps(
+        {
+            "source": source.id,
+            "file": source.rel,
+            "language": source.meta.language,
+            "published": source.meta.published.iso(),
+            "sentences": len(result.sentences),
+            "suggestions": [suggestion(s) for s in result.items],
         }
     )

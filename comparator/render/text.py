@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import textwrap
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from tabulate import tabulate
 
 from comparator import humanize
 from comparator.check import CheckResult
 from comparator.compare import Analysis
+from comparator.models import Kind, Qualifier
+
+if TYPE_CHECKING:  # `check` and `show` need not load the sentence reading of `suggest`
+    from comparator.suggest import Suggestions, Value
 
 _STYLES = {"contested": "31", "corroborated": "32", "single-origin": "33", "bold": "1", "dim": "2"}
 
@@ -282,3 +286,50 @@ def diff(result: Any, *, width: int = 100, color: bool = False, problems: bool =
         base_errors = [p for p in result.base_problems if p.severity.value == "error"]
         out += section(f"Errors at {base} (for reference)", ["  " + problem_line(p) for p in base_errors])
     return "\n".join(out)
+
+
+# --- suggest -----------------------------------------------------------------------------
+
+
+def wrap_words(text: str, width: int, first: str, rest: str) -> list[str]:
+    """`text` wrapped at spaces only: ids and words like "Armenia-Azerbaijan" are never cut at
+    their hyphens, and a claim id keeps its assertion number ("war-duration-2020 #1") on its line."""
+    glued = text.replace(" #", "\x00#")
+    lines = textwrap.wrap(glued, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False)
+    return [line.replace("\x00", " ") for line in lines]
+
+
+def suggested_value(value: Value) -> str:
+    """A value read from a sentence as a reader writes it, with the text it was read from when
+    that differs."""
+    if value.value is None:
+        return f"{value.text!r} (no date: the publication day is not known)"
+    if isinstance(value.value, tuple):
+        low, high = value.value
+        shown = f"{humanize.number(low)} to {humanize.number(high)}"
+    else:
+        kind = Kind.DATE if value.type == "date" else Kind.QUANTITY
+        shown = humanize.value(kind, value.qualifier or Qualifier.EXACT, value.value)
+    if value.relative:
+        return f"{shown} (from {value.text!r})"
+    return shown if value.text == humanize.number(value.value) else f"{shown} ({value.text!r})"
+
+
+def suggest(result: Suggestions, *, width: int = 100, **_: Any) -> str:
+    """Each suggested sentence under its line number, with what was read from it and who cites it."""
+    blocks = []
+    for item in result.items:
+        lines = wrap_words(item.text, width, f"{item.sentence.line:>4}  ", " " * 6)
+        facts = []
+        if item.values:
+            facts.append("values: " + "; ".join(suggested_value(v) for v in item.values))
+        if item.qualifiers and not any(v.qualifier for v in item.values):
+            facts.append("qualifier words: " + ", ".join(f"{w} ({q.value})" for w, q in item.qualifiers))
+        if item.cues:
+            facts.append("cues: " + ", ".join(dict.fromkeys(c.word for c in item.cues)))
+        cited = ", ".join(f"{c.claim} #{c.assertion + 1}" for c in item.cited_by)
+        facts.append(f"cited by: {cited}" if cited else "not cited yet")
+        for fact in facts:
+            lines += wrap_words(fact, width, " " * 6, " " * 8)
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)

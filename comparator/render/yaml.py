@@ -1,0 +1,50 @@
+"""YAML to paste into a claim: assertion stubs for the sentences `suggest` picked.
+
+Written line by line rather than dumped, so that what could not be guessed stays in the stub
+as a commented line to fill in, and each stub sits under the sentence it came from.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from comparator.models import Qualifier
+from comparator.render.text import suggested_value, wrap_words
+from comparator.stubs import stub
+from comparator.suggest import Suggestions
+from comparator.textdates import plain
+
+
+def suggest(result: Suggestions, **_: Any) -> str:
+    """One stub per sentence, as a YAML list to paste under a claim's `assertions:`."""
+    out: list[str] = []
+    for item in result.items:
+        s = stub(result, item)
+        out += wrap_words(f"line {item.sentence.line}: {item.text}", 96, "# ", "#   ")
+        if item.cited_by:
+            out.append("#   already cited by " + ", ".join(f"{c.claim} #{c.assertion + 1}" for c in item.cited_by))
+        out.append(f"- source: {s.source}")
+        # A JSON string is also a YAML double-quoted scalar: the quotation marks and colons of
+        # a quote need no escaping of their own.
+        out.append(f"  quote: {json.dumps(' '.join(s.quote.split()), ensure_ascii=False)}")
+        if s.value is not None and s.value.value is not None:
+            note = f"  # worked out from {s.value.text!r} and the publication date" if s.value.relative else ""
+            out.append(f"  value: {_scalar(s.value.value)}{note}")
+        else:
+            out.append("  # value:         # the answer to the claim's question")
+        if s.qualifier is not None and s.qualifier is not Qualifier.EXACT:
+            out.append(f"  qualifier: {s.qualifier.value}")
+        others = [suggested_value(v) for v in item.values if v is not s.value]
+        if others:
+            out.append("  # also in the sentence: " + "; ".join(others))
+        out.append('  # translation: ""')
+        out.append("  # claimant:      # actor id, when the article quotes someone")
+        out.append("")
+    return "\n".join(out)
+
+
+def _scalar(value: Any) -> str:
+    """A value as a claim file writes it: 2802, 2021-11-23, or a span as [1992, 1994]."""
+    shown = plain(value)
+    return "[" + ", ".join(str(v) for v in shown) + "]" if isinstance(shown, list) else str(shown)

@@ -1,0 +1,117 @@
+"""Assertion stubs: a suggested sentence made ready to paste into a claim's `assertions:`.
+
+The quote of a stub is the sentence's core clause rather than the whole sentence, since a
+curator quotes the part that states the value; the value and qualifier are guesses from what
+`suggest` read in that clause, left for the curator to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from comparator.hints import qualifier_words
+from comparator.models import Qualifier
+from comparator.suggest import Suggestion, Suggestions, Value
+
+# Where a sentence divides into clauses: commas, semicolons and colons, spaced dashes, and the
+# end of a quotation followed by its attribution ("...,” kata Kremlin").
+_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[-–—]{1,2}(?=\s)|[,.!?][\"”’](?=\s)")
+_TRIM_START = "\"“‘'„« \t\n\u00a0"
+_TRIM_END = "\"”’'».,;:!? \t\n\u00a0"
+MIN_CLAUSE_WORDS = 3  # "Pada 2020," is no quote by itself: it joins the clause that follows
+
+
+@dataclass(frozen=True)
+class Stub:
+    """An assertion as the curator would start it: the quote is the sentence's core clause."""
+
+    source: str
+    quote: str
+    value: Optional[Value]
+    qualifier: Optional[Qualifier]
+    suggestion: Suggestion
+
+
+def clauses(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of body[start:end], trimmed of quotation marks and closing punctuation.
+
+    A break inside parentheses is no break. Short pieces are not clauses: an opening "Pada
+    2020," joins what follows, a list ("Rusia, Azerbaijan, dan Armenia") stays in one piece;
+    only the attribution after a quotation ("...,” kata Kremlin") stands apart however short.
+    """
+    pieces: list[tuple[int, int, bool]] = []  # start, end, whether a quotation closed before it
+    at, after_quote = start, False
+    depth, counted = 0, start  # parentheses open before `counted`
+    for match in _CLAUSE_BREAK.finditer(body, start, end):
+        between = body[counted : match.start()]
+        depth, counted = depth + between.count("(") - between.count(")"), match.start()
+        if depth > 0:
+            continue
+        pieces.append((at, match.start() + (1 if match.group()[0] in ",.!?;:" else 0), after_quote))
+        at, after_quote = match.end(), match.group()[-1] in "\"”’"
+    pieces.append((at, end, after_quote))
+    spans: list[tuple[int, int, bool]] = []
+    for a, b, quoted in pieces:
+        while a < b and body[a] in _TRIM_START:
+            a += 1
+        while b > a and body[b - 1] in _TRIM_END:
+            b -= 1
+        if re.search(r"\w", body[a:b]):
+            spans.append((a, b, quoted))
+    return _join_short(body, spans)
+
+
+_CONJUNCTIONS = {"dan", "atau", "serta", "and", "or", "nor"}
+
+
+def _join_short(body: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    carry: Optional[int] = None  # start of a short opening piece waiting for what follows
+    listing = False  # the last clause ends in a list: "Rusia, Azerbaijan, dan Armenia ..."
+    for a, b, quoted in spans:
+        words = re.findall(r"[^\W\d_]+", body[a:b]) or [""]
+        short = len(words) < MIN_CLAUSE_WORDS  # words of letters: "(23/11/2021)" adds none
+        if carry is not None:
+            a, carry, listing = carry, None, True
+        elif out and not quoted and (short or (listing and words[0].lower() in _CONJUNCTIONS)):
+            out[-1] = (out[-1][0], b)
+            listing = True
+            continue
+        elif short and not out and not quoted:
+            carry = a
+            continue
+        else:
+            listing = False
+        out.append((a, b))
+    if carry is not None:
+        out.append((carry, spans[-1][1]))
+    return out
+
+
+def stub(suggestions: Suggestions, item: Suggestion) -> Stub:
+    """The core clause of the sentence as the quote: the clause holding its first value, else
+    its first event or attribution, else its longest clause. The value and qualifier are guessed
+    from the first value in that clause and the qualifier words."""
+    body = suggestions.body
+    spans = clauses(body, item.sentence.start, item.sentence.end) or [(item.sentence.start, item.sentence.end)]
+
+    def holds(span: tuple[int, int], at: int) -> bool:
+        return span[0] <= at < span[1]
+
+    chosen = next((s for v in item.values for s in spans if holds(s, v.start)), None)
+    if chosen is None:
+        strong = [c for c in item.cues if c.kind in ("event", "attribution")]
+        chosen = next((s for c in strong for s in spans if holds(s, c.start)), None)
+    if chosen is None:
+        chosen = max(spans, key=lambda s: s[1] - s[0])
+    quote = body[chosen[0] : chosen[1]]
+    value = next((v for v in item.values if chosen[0] <= v.start and v.end <= chosen[1]), None)
+    qualifier = value.qualifier if value else None
+    if qualifier is None and value is not None and value.type == "number":
+        words = qualifier_words(quote, suggestions.source.meta.language)
+        qualifier = words[0][1] if words else None
+    if isinstance(value.value if value else None, tuple):
+        qualifier = Qualifier.BETWEEN
+    return Stub(suggestions.source.id, quote, value, qualifier, item)
