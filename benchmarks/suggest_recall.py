@@ -15,7 +15,7 @@ from pathlib import Path
 
 from comparator import corpus as corpus_mod
 from comparator.root import RootNotFound, find_root
-from comparator.suggest import measure
+from comparator.curation.suggest import measure
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comparator import curate
+from comparator.curation import add_source as curate
 from comparator.dates import PartialDate
 from comparator.parse import parse_source
 from comparator.root import FileText

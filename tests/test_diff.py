@@ -687,8 +687,8 @@ def corpus_of(files: dict[str, str]) -> Any:
 
 
 def compare(before: dict[str, str], after: dict[str, str]) -> Any:
-    from comparator.diff import Revision
-    from comparator.diff import diff as run_diff
+    from comparator.review.diff import Revision
+    from comparator.review.diff import diff as run_diff
 
     return run_diff(Revision("base", None, corpus_of(before)), Revision(None, None, corpus_of(after)))
 
@@ -736,7 +736,7 @@ def test_contradictions_balance(old: list[tuple[int, int]], new: list[tuple[int,
 
 
 def test_assertions_match_by_quote_then_voice_then_position() -> None:
-    from comparator.diff import match_assertions
+    from comparator.review.diff import match_assertions
     from comparator.models import Assertion
 
     def a(source: str, quote: str, value: int = 1) -> Assertion:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from comparator import gitrev
+from comparator.review import git as gitrev
 from comparator.corpus import Corpus, from_files, load
 from comparator.problems import Problem
 from comparator.root import MAX_FILE_BYTES, FileText, read_text

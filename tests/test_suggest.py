@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from comparator import corpus as corpus_mod
-from comparator import sentences as sentences_mod
-from comparator import stubs as stubs_mod
-from comparator import textdates
-from comparator import suggest as sg
+from comparator.curation import sentences as sentences_mod
+from comparator.curation import stubs as stubs_mod
+from comparator.curation import textdates
+from comparator.curation import suggest as sg
 from comparator.dates import PartialDate
 from comparator.models import Qualifier
 from comparator.text import find_quote

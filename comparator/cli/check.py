@@ -32,7 +32,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], strict: bool, fmt: str) ->
 
 def _repository_prefix(root: Path) -> str:
     """Where the data root sits in its git repository ("" at the top, or outside git)."""
-    from comparator.gitrev import GitError, open_repository
+    from comparator.review.git import GitError, open_repository
 
     try:
         return open_repository(root).prefix

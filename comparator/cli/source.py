@@ -40,7 +40,7 @@ def add(
     printed (relative to the data root), problems go to standard error, and the exit code is 1
     when the source was refused or has problems.
     """
-    from comparator.curate import NewSource, Refused, add as add_source
+    from comparator.curation.add_source import NewSource, Refused, add as add_source
 
     root = data_root(ctx)
     data = file.read()

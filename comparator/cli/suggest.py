@@ -23,7 +23,7 @@ def suggest(ctx: click.Context, source_id: str, uncurated: bool, fmt: str) -> No
     """
     from comparator import corpus as corpus_mod
     from comparator.render import renderer
-    from comparator.suggest import suggest as run_suggest
+    from comparator.curation.suggest import suggest as run_suggest
     from comparator.validate import did_you_mean
 
     root = data_root(ctx)

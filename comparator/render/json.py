@@ -10,7 +10,7 @@ from comparator.compare import Analysis
 from comparator.records import claim_record
 
 if TYPE_CHECKING:  # `check` and `show` need not load the sentence reading of `suggest`
-    from comparator.suggest import Suggestion, Suggestions, Value
+    from comparator.curation.suggest import Suggestion, Suggestions, Value
 
 
 def dumps(data: Any) -> str:
@@ -118,7 +118,7 @@ def diff(result: Any, **_: Any) -> str:
 def suggest(result: Suggestions, **_: Any) -> str:
     """The source, then each suggestion with its offsets into the NFC body, so that a tool can
     highlight the sentence and every value in it."""
-    from comparator.textdates import plain
+    from comparator.curation.textdates import plain
 
     def value(v: Value) -> dict[str, Any]:
         return {

@@ -13,7 +13,7 @@ from comparator.compare import Analysis
 from comparator.models import Kind, Qualifier
 
 if TYPE_CHECKING:  # `check` and `show` need not load the sentence reading of `suggest`
-    from comparator.suggest import Suggestions, Value
+    from comparator.curation.suggest import Suggestions, Value
 
 _STYLES = {"contested": "31", "corroborated": "32", "single-origin": "33", "bold": "1", "dim": "2"}
 

@@ -11,9 +11,9 @@ from typing import Any
 
 from comparator.models import Qualifier
 from comparator.render.text import suggested_value, wrap_words
-from comparator.stubs import stub
-from comparator.suggest import Suggestions
-from comparator.textdates import plain
+from comparator.curation.stubs import stub
+from comparator.curation.suggest import Suggestions
+from comparator.curation.textdates import plain
 
 
 def suggest(result: Suggestions, **_: Any) -> str:

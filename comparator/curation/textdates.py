@@ -15,7 +15,7 @@ from typing import Any, Iterable, Optional, Union
 
 from comparator.dates import PartialDate
 from comparator.numbers import reading_language
-from comparator.spans import Spans
+from comparator.curation.spans import Spans
 
 # What a date in text reads as: a day, month or year; a span of them ("1992-1994", "pekan
 # lalu"); or None for a relative date that the publication date cannot place.

@@ -19,16 +19,16 @@ from dataclasses import dataclass, field, replace
 from typing import Optional, Union
 
 from comparator.corpus import Corpus
-from comparator.cues import Cue, read_cues
+from comparator.curation.cues import Cue, read_cues
 from comparator.dates import PartialDate
 from comparator.hints import qualifier_spans, qualifier_words
 from comparator.models import Qualifier
 from comparator.numbers import Number, read_numbers
 from comparator.parse import SourceFile
-from comparator.sentences import Sentence, overlapping, split_sentences
-from comparator.spans import Spans
+from comparator.curation.sentences import Sentence, overlapping, split_sentences
+from comparator.curation.spans import Spans
 from comparator.text import normalise_with_map, quote_spans
-from comparator.textdates import DateReading, read_dates
+from comparator.curation.textdates import DateReading, read_dates
 
 # --------------------------------------------------------------------------------------------
 # Values: the numbers and dates a sentence states

@@ -13,7 +13,7 @@ from typing import Optional
 
 from comparator.hints import qualifier_words
 from comparator.models import Qualifier
-from comparator.suggest import Suggestion, Suggestions, Value
+from comparator.curation.suggest import Suggestion, Suggestions, Value
 
 # Where a sentence divides into clauses: commas, semicolons and colons, spaced dashes, and the
 # end of a quotation followed by its attribution ("...,” kata Kremlin").

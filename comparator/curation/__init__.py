@@ -1,0 +1,1 @@
+"""Helping curators: filing articles verbatim, and finding the sentences worth a claim."""

@@ -1,0 +1,1 @@
+"""Reviewing changes: reading revisions from git and comparing two claim sets."""
