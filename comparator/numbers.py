@@ -16,15 +16,27 @@ class Found:
     end: int
 
 
-# Digit groupings: (thousands pattern, decimal separator).
-_DOT_THOUSANDS = (r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)", ",")
-_COMMA_THOUSANDS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)", ".")
-_SPACE_THOUSANDS = (r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)", ",")
+# How digits are grouped and where the decimals start: (thousands separators, decimal mark).
+_DOT_THOUSANDS = (".", ",")
+_COMMA_THOUSANDS = (",", ".")
+_SPACE_THOUSANDS = (" \u00a0\u202f", ",")
 _GROUPING = {
     "id": _DOT_THOUSANDS, "ms": _DOT_THOUSANDS, "de": _DOT_THOUSANDS, "es": _DOT_THOUSANDS,
     "pt": _DOT_THOUSANDS, "it": _DOT_THOUSANDS, "tr": _DOT_THOUSANDS, "nl": _DOT_THOUSANDS,
     "en": _COMMA_THOUSANDS, "fr": _SPACE_THOUSANDS, "ru": _SPACE_THOUSANDS,
 }
+# A minus sign only where it cannot be a range's dash ("1992-1994") or a hyphen.
+_SIGN = r"(?:(?<![\w.,\-\u2212])[\-\u2212](?=\d))?"
+
+
+def _number_pattern(groups: str, decimal: str) -> re.Pattern[str]:
+    group = f"[{re.escape(groups)}]"
+    grouped = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{re.escape(decimal)}\d+)?(?!\d)"
+    plain = rf"\d+(?:{re.escape(decimal)}\d+)?(?!\d)"
+    return re.compile(rf"{_SIGN}(?:{grouped}|{plain})")
+
+
+_PATTERN_OF = {g: _number_pattern(*g) for g in (_DOT_THOUSANDS, _COMMA_THOUSANDS, _SPACE_THOUSANDS)}
 
 _UNITS_ID = {
     "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
@@ -72,15 +84,11 @@ def reading_language(language: str | None) -> str:
 def read_numbers(text: str, language: str | None) -> list[Found]:
     """Every number written in `text`, in digits or in words, in order of appearance."""
     lang = primary(language)
-    grouping, decimal = _GROUPING.get(lang, _COMMA_THOUSANDS)
-    separator = "," if decimal == "." else "."
-    pattern = re.compile(
-        rf"{grouping}|\d+{re.escape(decimal)}\d+(?!\d)|\d+(?:{re.escape(separator)}\d+)?"
-    )
+    groups, decimal = _GROUPING.get(lang, _COMMA_THOUSANDS)
     scales = _WORDS.get(lang, ({}, {}))[1]
     found: list[Found] = []
-    for match in pattern.finditer(text):
-        value = _digits(match.group(), decimal, separator)
+    for match in _PATTERN_OF[(groups, decimal)].finditer(text):
+        value = _digits(match.group(), groups, decimal)
         found.append(Found(value, match.start(), match.end()))
         # "2,5 juta" is 2,500,000 as well as the 2.5 a curator may record with unit "million".
         scale = re.match(r"\s+([^\W\d_]+)", text[match.end() :])
@@ -93,15 +101,14 @@ def read_numbers(text: str, language: str | None) -> list[Found]:
     return found
 
 
-def _digits(token: str, decimal: str, separator: str) -> Number:
-    if separator in token and decimal not in token and re.fullmatch(rf"\d{{1,3}}(\{separator}\d{{3}})+", token):
-        return int(token.replace(separator, ""))
-    if separator in token:  # e.g. "0.2090" read with Indonesian rules: not a number of the text
-        return float(token.replace(separator, ".")) if decimal == separator else int(token.split(separator)[0])
-    cleaned = re.sub(r"[ \u00a0\u202f]", "", token).replace(".", "" if decimal == "," else ".")
-    cleaned = cleaned.replace(",", ".") if decimal == "," else cleaned.replace(",", "")
-    value = float(cleaned)
-    return int(value) if value.is_integer() and "." not in cleaned else value
+def _digits(token: str, groups: str, decimal: str) -> Number:
+    sign = -1 if token[:1] in "-\u2212" else 1
+    digits = token.lstrip("-\u2212")
+    for char in groups:
+        digits = digits.replace(char, "")
+    if decimal in digits:
+        return sign * float(digits.replace(decimal, "."))
+    return sign * int(digits)
 
 
 def _number_words(text: str, lang: str) -> list[Found]:
