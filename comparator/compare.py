@@ -149,14 +149,16 @@ def _overlap_test(corpus: Corpus, kind: Kind) -> Overlap:
     return lambda a, b: a == b
 
 
-def _as_of_key(item: Item) -> tuple[Any, Any]:
-    return (item.as_of.first, item.as_of.last) if item.as_of else (None, None)
+def _before(x: Item, y: Item) -> bool:
+    """Whether x's figure is dated wholly before y's. Periods that overlap ("as of 2020" and
+    "as of 1 June 2020") have no order: the yearly figure may be December's."""
+    return bool(x.as_of and y.as_of and x.as_of.last < y.as_of.first)
 
 
 def _relate(x: Item, y: Item, cumulative: bool, overlaps: Overlap) -> Pair:
     same_origin = x.origin == y.origin
-    if cumulative and x.as_of and y.as_of and x.as_of != y.as_of:
-        early, late = (x, y) if _as_of_key(x) <= _as_of_key(y) else (y, x)
+    if cumulative and (_before(x, y) or _before(y, x)):
+        early, late = (x, y) if _before(x, y) else (y, x)
         e, l = early.values, late.values
         assert isinstance(e, Interval) and isinstance(l, Interval)
         if l.high_key < e.low_key:  # a running total cannot shrink
@@ -228,9 +230,10 @@ def _consensus(corpus: Corpus, items: tuple[Item, ...], cumulative: bool) -> Opt
         return first
     intervals = [i.values for i in items]
     if cumulative:
-        latest = max(_as_of_key(i) for i in items)
+        # the latest figures: those that no other figure is dated wholly after
+        latest = [i for i in items if not any(_before(i, j) for j in items)]
         low = max(intervals, key=lambda v: v.low_key)  # type: ignore[union-attr]
-        high = min((i.values for i in items if _as_of_key(i) == latest), key=lambda v: v.high_key)  # type: ignore[union-attr]
+        high = min((i.values for i in latest), key=lambda v: v.high_key)  # type: ignore[union-attr]
         return Interval(low.low, high.high, low.low_open, high.high_open)  # type: ignore[union-attr]
     result = intervals[0]
     for interval in intervals[1:]:

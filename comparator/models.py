@@ -237,7 +237,14 @@ def _order_key(value: Any) -> Any:
     return (value.first, value.last) if isinstance(value, PartialDate) else value
 
 
+# Far beyond any real figure, and small enough that interval arithmetic stays exact.
+LARGEST = 10**18
+
+
 def _scalar(kind: Kind, raw: Any) -> Any:
+    if kind in (Kind.COUNT, Kind.QUANTITY) and isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if isinstance(raw, int) and abs(raw) > LARGEST or isinstance(raw, float) and math.isfinite(raw) and abs(raw) > LARGEST:
+            raise ValueError("the figure is too large to compare (more than 10^18)")
     if kind is Kind.COUNT:
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise ValueError(f"a count must be a whole number, not {raw!r}")

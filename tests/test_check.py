@@ -32,6 +32,8 @@ CASES = {
     "yaml-syntax": ({"claims/t/c.yaml": "question: [unclosed\nkind: count\n"}, ("claims/t/c.yaml", 2, 5, "error", "yaml-syntax")),
     "wrong type": ({"claims/t/c.yaml": GOOD.replace("value: 16", "value: sixteen")}, ("claims/t/c.yaml", 7, 12, "error", "schema")),
     "bad qualifier": ({"claims/t/c.yaml": GOOD.replace("at_least", "roughly")}, ("claims/t/c.yaml", 8, 16, "error", "schema")),
+    "huge count": ({"claims/t/c.yaml": GOOD.replace("value: 16", "value: " + "9" * 400)}, ("claims/t/c.yaml", 7, 12, "error", "schema")),
+    "huge quantity": ({"claims/t/c.yaml": GOOD.replace("kind: count", "kind: quantity").replace("value: 16", "value: 1e300")}, ("claims/t/c.yaml", 7, 12, "error", "schema")),
     "bad date": ({"claims/t/c.yaml": DATE_CLAIM}, ("claims/t/c.yaml", 6, 12, "error", "schema")),
     "missing field": ({"claims/t/c.yaml": GOOD.replace("    value: 16\n", "")}, ("claims/t/c.yaml", 5, 5, "error", "schema")),
     "unknown field": ({"claims/t/c.yaml": GOOD.replace("    unit: people\n", "").replace("unit: people\n", "unit: people\nunti: x\n")}, ("claims/t/c.yaml", 4, 1, "error", "unknown-field")),

@@ -350,3 +350,19 @@ def test_clusters_cover_everything_and_are_maximal_cliques(assertions: list[dict
 
 def _can_extend(sets: list[frozenset[int]], members: tuple[int, ...], j: int) -> bool:
     return bool(frozenset.intersection(*(sets[i] for i in members)) & sets[j])
+
+
+def test_overlapping_as_of_periods_have_no_order() -> None:
+    yearly = {"value": 50, "as_of": 2020}
+    june = {"value": 100, "as_of": "2020-06-01"}
+    assert relation("count", yearly, june, cumulative=True) is Relation.CONTRADICT
+    assert relation("count", {"value": 50, "as_of": 2019}, june, cumulative=True) is Relation.SUPERSEDE
+
+
+def test_cumulative_claim_citing_an_unknown_source_still_compares() -> None:
+    corpus = corpus_with()
+    c = claim("count", [{"source": "nowhere", "value": 5}, {"source": "o1-s", "value": 7, "as_of": "2021-01-01"}], cumulative=True)
+    analysis = analyse(corpus, c)
+    assert analysis.items[0].as_of is None
+    assert analysis.pairs[0].relation is Relation.CONTRADICT  # undated: compared as simultaneous
+    assert analysis.verdict is Verdict.CONTESTED
