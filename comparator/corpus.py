@@ -7,12 +7,13 @@ lookup does not pay for the rest of the repository.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from comparator.models import Actor, Outlet
+from comparator.models import SLUG_PATTERN, Actor, Outlet
 from comparator.parse import ClaimFile, Entry, PartialClaim, SourceFile, parse_claim, parse_registry, parse_source
 from comparator.problems import Problem, error
 from comparator.root import FileText, read_text, relative
@@ -113,7 +114,7 @@ def load_claims(root: Path, claim_ids: Iterable[str]) -> tuple[Corpus, list[str]
             _add_registry(corpus, registry, read_text(root, path))
     missing = []
     for claim_id in claim_ids:
-        paths = sorted((root / "claims").glob(f"*/{_glob_safe(claim_id)}.yaml"))
+        paths = _named(root / "claims", claim_id, ".yaml", ".yml")
         if not paths:
             missing.append(claim_id)
         for path in paths:
@@ -123,7 +124,7 @@ def load_claims(root: Path, claim_ids: Iterable[str]) -> tuple[Corpus, list[str]
         source_id = wanted.pop()
         if source_id in corpus.sources:
             continue
-        for path in sorted((root / "sources").glob(f"*/{_glob_safe(source_id)}.md")):
+        for path in _named(root / "sources", source_id, ".md"):
             source = _add_source(corpus, relative(root, path), read_text(root, path))
             if source and source.meta.derived_from:
                 wanted.append(source.meta.derived_from)
@@ -132,11 +133,26 @@ def load_claims(root: Path, claim_ids: Iterable[str]) -> tuple[Corpus, list[str]
 
 def claim_ids(root: Path) -> list[str]:
     """Every claim id, from file names alone (for suggestions), without parsing any file."""
-    return sorted({p.stem for p in (root / "claims").glob("*/*.yaml")})
+    return sorted({p.stem for folder in _folders(root / "claims") for p in folder.iterdir() if p.suffix in (".yaml", ".yml")})
 
 
-def _glob_safe(text: str) -> str:
-    return "".join(c for c in text if c.isalnum() or c in "-_") or "-"
+def _folders(top: Path) -> list[Path]:
+    """The folders directly under `top`; linked folders are not entered, as in `load`."""
+    if not top.is_dir():
+        return []
+    return sorted(p for p in top.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
+
+
+def _named(top: Path, file_id: str, *suffixes: str) -> list[Path]:
+    """The files `<top>/<folder>/<file_id><suffix>`; an id that is not a slug names nothing."""
+    if len(file_id) > 200 or not re.fullmatch(SLUG_PATTERN, file_id):
+        return []
+    return [
+        folder / (file_id + suffix)
+        for folder in _folders(top)
+        for suffix in suffixes
+        if (folder / (file_id + suffix)).exists() or (folder / (file_id + suffix)).is_symlink()
+    ]
 
 
 def _walk(top: Path, *suffixes: str) -> list[Path]:

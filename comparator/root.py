@@ -23,6 +23,8 @@ def find_root(explicit: str | os.PathLike[str] | None = None, cwd: Path | None =
         path = Path(given).expanduser().resolve()
         if not path.is_dir():
             raise RootNotFound(f"data root {given} is not a folder")
+        if not (path / "claims").is_dir() and not (path / "sources").is_dir():
+            raise RootNotFound(f"data root {given} holds neither claims/ nor sources/")
         return path
     start = (cwd or Path.cwd()).resolve()
     for folder in (start, *start.parents):

@@ -189,3 +189,16 @@ def test_github_paths_are_repository_paths(make_root, run, tmp_path):  # type: i
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     result = run("--root", str(root), "check", "--format", "github")
     assert result.stdout.startswith("::error file=data/claims/t/c.yaml,line=5,col=13,")
+
+
+def test_a_path_that_does_not_exist_is_bad_usage(make_root, run, monkeypatch):  # type: ignore[no-untyped-def]
+    root = make_root()
+    monkeypatch.chdir(root)
+    result = run("--root", str(root), "check", "claims/t/typo.yaml")
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+def test_a_root_without_data_is_refused(run, tmp_path):  # type: ignore[no-untyped-def]
+    result = run("--root", str(tmp_path), "check")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"comparator: data root {tmp_path} holds neither claims/ nor sources/\n"

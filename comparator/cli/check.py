@@ -9,7 +9,7 @@ from comparator.cli.options import data_root, emit, format_option, note
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=str))
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
 @format_option("text", "json", "markdown", "github", auto_github=True)
 @click.pass_context

@@ -36,7 +36,8 @@ def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
     if missing:
         near = difflib.get_close_matches(claim_id, corpus_mod.claim_ids(root), n=5, cutoff=0.5)
         hint = "; did you mean: " + ", ".join(near) if near else ""
-        fail(f"no claim {claim_id}{hint}")
+        shown = claim_id if len(claim_id) <= 80 else claim_id[:77] + "..."
+        fail(f"no claim {shown}{hint}")
     if claim_id not in corpus.claims:
         for p in sorted(corpus.problems):
             note(f"{p.file}:{p.line}:{p.column}: {p.severity.value} {p.code} {p.message}")

@@ -53,6 +53,10 @@ def show(corpus: Any, analysis: Analysis, **_: Any) -> str:
     if analysis.contradictions:
         out += ["", "**Contradictions**", ""]
         out += [f"- {md(humanize.contradiction(corpus, analysis, p))}" for p in analysis.contradictions]
+    relations = text.relation_lines(analysis)
+    if relations:
+        out += ["", "**Relations**", "", *(f"- {md(line)}" for line in relations)]
+    out += ["", "**Clusters**", "", *(md(line) for line in text.cluster_lines(corpus, analysis))]
     out += ["", "**Quotes**", ""]
     out += ["\n\n".join(quote_block(corpus, analysis, item) for item in analysis.items)]
     return "\n".join(out)

@@ -73,21 +73,10 @@ def show(corpus: Any, analysis: Analysis, *, width: int = 100, color: bool = Fal
         for pair in analysis.contradictions:
             text = f"#{pair.a + 1} × #{pair.b + 1}: " + humanize.contradiction(corpus, analysis, pair)
             out += textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="    ")
-    others = [p for p in analysis.pairs if p.relation.value != "contradict"]
-    if others:
-        out += ["", paint("Relations", "bold", color)]
-        for pair in others:
-            same = " (same origin)" if pair.same_origin else ""
-            verb = "supersedes" if pair.relation.value == "supersede" else pair.relation.value
-            if verb == "supersedes":
-                out.append(f"  #{pair.b + 1} supersedes #{pair.a + 1}{same}")
-            else:
-                out.append(f"  #{pair.a + 1} {verb} with #{pair.b + 1}{same}")
-    out += ["", paint("Clusters", "bold", color)]
-    for n, cluster in enumerate(analysis.clusters, 1):
-        members = ", ".join(f"#{i + 1}" for i in cluster.assertions)
-        origins = ", ".join(humanize.origin_name(corpus, o) for o in cluster.origins)
-        out.append(f"  {n}. {members}  (origins: {origins})")
+    relations = relation_lines(analysis)
+    if relations:
+        out += ["", paint("Relations", "bold", color), *(f"  {line}" for line in relations)]
+    out += ["", paint("Clusters", "bold", color), *(f"  {line}" for line in cluster_lines(corpus, analysis))]
     out += ["", paint("Quotes", "bold", color)]
     for item in analysis.items:
         head = f"#{item.index + 1} {item.assertion.source}"
@@ -100,6 +89,26 @@ def show(corpus: Any, analysis: Analysis, *, width: int = 100, color: bool = Fal
     if claim.notes:
         out += ["", paint("Notes", "bold", color), *textwrap.wrap(_flat(claim.notes), width, initial_indent="  ", subsequent_indent="  ")]
     return "\n".join(out)
+
+
+def relation_lines(analysis: Analysis) -> list[str]:
+    """Every relation but the contradictions (they get sentences of their own)."""
+    lines = []
+    for pair in analysis.pairs:
+        same = " (same origin)" if pair.same_origin else ""
+        if pair.relation.value == "supersede":
+            lines.append(f"#{pair.b + 1} supersedes #{pair.a + 1}{same}")
+        elif pair.relation.value != "contradict":
+            lines.append(f"#{pair.a + 1} {pair.relation.value} with #{pair.b + 1}{same}")
+    return lines
+
+
+def cluster_lines(corpus: Any, analysis: Analysis) -> list[str]:
+    return [
+        f"{n}. " + ", ".join(f"#{i + 1}" for i in cluster.assertions)
+        + f"  (origins: {', '.join(humanize.origin_name(corpus, o) for o in cluster.origins)})"
+        for n, cluster in enumerate(analysis.clusters, 1)
+    ]
 
 
 def fitted_table(
