@@ -92,3 +92,21 @@ def inside(root: Path, given: str | os.PathLike[str]) -> Path | None:
     except (ValueError, OSError, RuntimeError):
         return None
     return path
+
+
+def unsafe_output(root: Path, out: Path) -> str | None:
+    """Why `out` must not be written by a generating command, or None when it may be.
+
+    Generated files never go among the curated data (a report inside claims/ would break the
+    next check; an export could replace a claim), nor over anything that is not a plain file
+    or folder (a device, a socket, a pipe).
+    """
+    if not str(out).strip():
+        return "an empty path names no output"
+    target = out.resolve()
+    for data in ("claims", "sources"):
+        if target == root.resolve() / data or target.is_relative_to(root.resolve() / data):
+            return f"{out} is inside the curated data ({data}/); write generated files elsewhere"
+    if out.exists() and not (out.is_file() or out.is_dir()):
+        return f"{out} is not a regular file or folder"
+    return None

@@ -457,3 +457,12 @@ def test_bundled_corpus_exports(run, tmp_path: Path) -> None:
         )
         assert db.execute("SELECT COUNT(*) FROM assertions").fetchone() == (sum(len(c["assertions"]) for c in listed),)
         assert db.execute("SELECT COUNT(*) FROM relations").fetchone() == (sum(len(c["relations"]) for c in listed),)
+
+
+@pytest.mark.parametrize("target", ["", "claims/war", "sources/x.db", "/dev/null"])
+def test_generated_files_never_go_among_the_data_or_over_devices(make_root, run, target):  # type: ignore[no-untyped-def]
+    root = make_root()
+    out = target if target in ("", "/dev/null") else str(root / target)
+    result = run("--root", str(root), "export", "--format", "sqlite", out, "--force")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert Path("/dev/null").is_char_device()

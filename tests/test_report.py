@@ -474,3 +474,11 @@ def test_only_web_addresses_become_links() -> None:
 def test_committed_report_of_the_bundled_corpus_is_current(run):  # type: ignore[no-untyped-def]
     result = run("--root", str(REPO), "report", "--check")
     assert result.exit_code == 0, result.stderr
+
+
+def test_report_never_goes_among_the_data(make_root, run):  # type: ignore[no-untyped-def]
+    root = make_root()
+    result = run("--root", str(root), "report", "--out", str(root / "claims" / "t"))
+    assert result.exit_code == 1
+    assert result.stderr == f"comparator: {root / 'claims' / 't'} is inside the curated data (claims/); write generated files elsewhere\n"
+    assert not (root / "claims" / "t").exists()

@@ -10,14 +10,14 @@ from comparator.cli.options import data_root, fail, note
 
 
 @click.command()
-@click.argument("out", type=click.Path(path_type=Path))
+@click.argument("out_arg", metavar="OUT", type=click.Path(path_type=str))
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "jsonl", "sqlite"]), required=True,
     help="csv or jsonl: one file per table in the folder OUT; sqlite: one database file OUT.",
 )
 @click.option("--force", is_flag=True, help="Replace existing output instead of refusing.")
 @click.pass_context
-def export(ctx: click.Context, out: Path, fmt: str, force: bool) -> None:
+def export(ctx: click.Context, out_arg: str, fmt: str, force: bool) -> None:
     """Export outlets, actors, sources, claims, assertions and relations for analysis.
 
     Claims carry their verdict, consensus bounds and number of origins; assertions their
@@ -26,7 +26,14 @@ def export(ctx: click.Context, out: Path, fmt: str, force: bool) -> None:
     """
     from comparator import export as exporter
 
+    from comparator.root import unsafe_output
+
     root = data_root(ctx)
+    if not out_arg.strip():
+        fail("an empty path names no output")
+    out = Path(out_arg)
+    if reason := unsafe_output(root, out):
+        fail(reason)
     try:
         exporter.refuse(fmt, out, force)  # a wrong path fails before the data is read
     except exporter.ExportError as exc:

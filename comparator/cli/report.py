@@ -45,8 +45,12 @@ def report(
     from comparator.report.build import errors, generate, unknown
     from comparator.report.markdown import GENERATED
 
+    from comparator.root import unsafe_output
+
     root = data_root(ctx)
     out_dir = out if out is not None else root / "reports"
+    if reason := unsafe_output(root, out_dir):
+        fail(reason)
     corpus = corpus_mod.load(root)
     blocking = errors(corpus)
     if blocking:
