@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Annotated, Any, Optional, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -34,6 +35,19 @@ Slug = Annotated[
     str,
     StringConstraints(pattern=SLUG_PATTERN),
     Field(description="A lowercase slug: letters a-z, digits, single hyphens between words."),
+]
+
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+
+
+def _language(tag: str) -> str:
+    if not re.fullmatch(LANGUAGE_PATTERN, tag):
+        raise ValueError(f"{tag!r} is not a BCP 47 language tag (such as id, en, pt-BR)")
+    return tag
+
+
+Language = Annotated[
+    str, AfterValidator(_language), WithJsonSchema({"type": "string", "pattern": LANGUAGE_PATTERN})
 ]
 
 DATE_SCHEMA = {
@@ -103,7 +117,7 @@ class Outlet(_Strict):
     id: Slug = Field(description="The outlet's id, used by sources' `outlet` and `wire`.")
     name: str = Field(min_length=1, description="The outlet's name as readers know it.")
     country: Optional[str] = Field(None, description="Country of the outlet (ISO 3166 code or name).")
-    language: Optional[str] = Field(None, description="Main language of the outlet (BCP 47).")
+    language: Optional[Language] = Field(None, description="Main language of the outlet (BCP 47).")
     kind: Optional[OutletKind] = Field(None, description="What sort of outlet it is.")
     url: Optional[str] = Field(None, description="Home page.")
     notes: Optional[str] = Field(None, description="Free text for curators.")
@@ -131,7 +145,7 @@ class SourceMeta(_Strict):
     published_inferred: bool = Field(
         False, description="True when the date was worked out from the text, not printed in it."
     )
-    language: str = Field(min_length=2, description="Language of the text (BCP 47, e.g. `id`, `en`, `fr`).")
+    language: Language = Field(description="Language of the text (BCP 47, e.g. `id`, `en`, `fr`).")
     url: Optional[str] = Field(None, description="Where the article was published.")
     authors: list[str] = Field(default_factory=list, description="Bylines.")
     dateline: Optional[str] = Field(None, description="The dateline, e.g. MOSKOW.")

@@ -256,7 +256,7 @@ def test_a_file_check_would_reject_is_not_written(make_root, invoke) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "comparator: source not added: the new file would not pass check:\n"
-        "sources/daily/short-language.md:6:11: error schema language: String should have at least 2 characters\n"
+        "sources/daily/short-language.md:6:11: error schema language: 'x' is not a BCP 47 language tag (such as id, en, pt-BR)\n"
     )
     assert not (root / "sources/daily/short-language.md").exists()
 

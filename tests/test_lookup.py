@@ -278,3 +278,13 @@ def test_bundled_facts_through_the_core() -> None:
     assert verdict["november-2020-ceasefire-date"].pairs[0].relation is Relation.COMPATIBLE
     assert verdict["november-2020-ceasefire-date"].verdict is Verdict.CORROBORATED
     assert [p.relation for p in verdict["death-toll-2020-war"].pairs] == [Relation.SUPERSEDE]
+
+
+def test_terminal_controls_in_data_are_dropped(run, make_root):  # type: ignore[no-untyped-def]
+    claims = dict(CLAIMS)
+    claims["claims/blame/first.yaml"] = CLAIMS["claims/blame/first.yaml"].replace(
+        "notes: Each side blames the other.", 'notes: "Title \\e]0;PWNED\\a and \\e]52;c;Y2xpcA==\\a bell \\a"'
+    )
+    out = cli(run, make_root(claims), "show", "first").stdout
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Title ]0;PWNED and ]52;c;Y2xpcA== bell" in out

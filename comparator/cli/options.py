@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable, NoReturn
@@ -42,12 +43,21 @@ def fail(message: str, code: int = 1) -> NoReturn:
     sys.exit(code)
 
 
+# Control characters from data could drive the reader's terminal (retitle it, write to its
+# clipboard): all are dropped but tab, newline and the colour codes the renderers add.
+_CONTROLS = re.compile(r"\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f]")
+
+
+def safe(text: str) -> str:
+    return _CONTROLS.sub("", text)
+
+
 def emit(text: str) -> None:
     """Data to stdout, ending in exactly one newline (or nothing for empty output)."""
     if text:
-        click.echo(text.rstrip("\n"))
+        click.echo(safe(text.rstrip("\n")))
 
 
 def note(text: str) -> None:
     """Summaries and progress to stderr."""
-    click.echo(text, err=True)
+    click.echo(safe(text), err=True)
