@@ -9,6 +9,7 @@ from typing import Sequence
 from comparator import corpus as corpus_mod
 from comparator.problems import Problem, Severity, error
 from comparator.root import inside, relative
+from comparator.text import plural
 from comparator.validate import validate
 
 
@@ -30,11 +31,7 @@ class CheckResult:
         errors, warnings, files = self.counts["errors"], self.counts["warnings"], self.counts["files"]
         if not errors and not warnings:
             return f"no problems in {files} files"
-        return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {files} files"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+        return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {files} files"
 
 
 def check(root: Path, paths: Sequence[str] = ()) -> CheckResult:

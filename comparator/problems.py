@@ -51,6 +51,11 @@ class Problem:
     code: str
     message: str
 
+    def __str__(self) -> str:
+        """`file:line:col: severity code message`, on one line whatever the message holds."""
+        message = " ".join(self.message.split())
+        return f"{self.file}:{self.line}:{self.column}: {self.severity.value} {self.code} {message}"
+
     def as_dict(self) -> dict[str, object]:
         return {
             "file": self.file,

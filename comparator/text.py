@@ -82,6 +82,11 @@ def quote_spans(quote: str, body: str, normalised: tuple[str, list[int]] | None 
     return spans
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """`1 error`, `2 errors`, `1,200 claims`."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for searching."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -140,6 +140,3 @@ def same(a: ValueSet, b: ValueSet) -> bool:
         return a.low_key == b.low_key and a.high_key == b.high_key
     return a == b
 
-
-def as_partial(value: Any) -> Any:
-    return value.iso() if isinstance(value, PartialDate) else value

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 
 import click
 
-from comparator.cli.options import data_root, emit, fail, format_option, note
+from comparator.cli.options import data_root, emit, fail, format_option, note, terminal
 
 
 @click.command()
@@ -67,8 +65,7 @@ def diff(ctx: click.Context, base: str, head: str | None, fail_on: str, problems
 
     options: dict[str, object] = {"problems": problems}
     if fmt == "text":
-        options["color"] = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        options["width"] = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+        options.update(terminal())
     emit(renderer(fmt).diff(result, **options))
     note(result.summary())
     sys.exit(1 if result.failed(fail_on) else 0)

@@ -41,7 +41,7 @@ def export(ctx: click.Context, out_arg: str, fmt: str, force: bool) -> None:
     tables, errors = exporter.prepare(root)
     if errors:
         for p in errors:
-            note(f"{p.file}:{p.line}:{p.column}: {p.severity.value} {p.code} {p.message}")
+            note(str(p))
         plural = "s" if len(errors) != 1 else ""
         fail(f"{len(errors)} error{plural} in the data; nothing exported (see `comparator check`)")
     try:

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import os
-import shutil
-import sys
 from typing import Any
 
 import click
 
-from comparator.cli.options import data_root, emit, fail, format_option, note
+from comparator.cli.options import data_root, emit, fail, format_option, note, terminal
 
 SORTS = ("id", "topic", "verdict", "assertions", "origins")
-
-
-def _terminal() -> dict[str, Any]:
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
-    return {"color": color, "width": width}
 
 
 @click.command()
@@ -40,9 +31,9 @@ def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
         fail(f"no claim {shown}{hint}")
     if claim_id not in corpus.claims:
         for p in sorted(corpus.problems):
-            note(f"{p.file}:{p.line}:{p.column}: {p.severity.value} {p.code} {p.message}")
+            note(str(p))
         fail(f"claim {claim_id} does not load; run `comparator check`")
-    emit(renderer(fmt).show(corpus, analyse(corpus, corpus.claims[claim_id]), **_terminal()))
+    emit(renderer(fmt).show(corpus, analyse(corpus, corpus.claims[claim_id]), **terminal()))
 
 
 @click.command("list")
@@ -69,5 +60,5 @@ def list_claims(ctx: click.Context, fmt: str, sort: str, **filters: Any) -> None
     corpus = corpus_mod.load(data_root(ctx))
     analyses = [analyse(corpus, c) for c in corpus.claims.values()]
     chosen = sorted(select(corpus, analyses, Filters(**filters)), key=sort_key(sort))
-    emit(renderer(fmt).listing(corpus, chosen, **_terminal()))
+    emit(renderer(fmt).listing(corpus, chosen, **terminal()))
     note(f"{len(chosen)} of {len(analyses)} claims")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import re
 import sys
 from pathlib import Path
@@ -36,6 +37,14 @@ def data_root(ctx: click.Context) -> Path:
         return find_root((ctx.find_root().obj or {}).get("root"))
     except RootNotFound as exc:
         fail(str(exc))
+
+
+def terminal() -> dict[str, Any]:
+    """Width and colour for text output: colour only on a terminal and never with NO_COLOR;
+    the width wraps long lines without letting a very wide window spread tables thin."""
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    return {"color": color, "width": width}
 
 
 def fail(message: str, code: int = 1) -> NoReturn:

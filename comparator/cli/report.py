@@ -55,7 +55,7 @@ def report(
     blocking = errors(corpus)
     if blocking:
         for p in blocking:
-            note(f"{p.file}:{p.line}:{p.column}: {p.severity.value} {p.code} {p.message}")
+            note(str(p))
         noun = "error" if len(blocking) == 1 else "errors"
         fail(f"{len(blocking)} {noun} in the data; fix them before reporting (see `comparator check`)")
     # sorted, so the order options are given in does not change the report's bytes

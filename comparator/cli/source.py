@@ -65,5 +65,5 @@ def add(
         fail(f"source not added: {exc.strerror or exc}")
     emit(added.rel)
     for p in added.problems:
-        note(f"{p.file}:{p.line}:{p.column}: {p.severity.value} {p.code} {p.message}")
+        note(str(p))
     sys.exit(1 if added.problems else 0)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 
 import click
 
-from comparator.cli.options import data_root, emit, fail, format_option, note
+from comparator.cli.options import data_root, emit, fail, format_option, note, terminal
 
 
 @click.command()
@@ -34,8 +33,7 @@ def suggest(ctx: click.Context, source_id: str, uncurated: bool, fmt: str) -> No
             fail(f"source {source_id} does not load ({', '.join(broken)}); run `comparator check`")
         fail(f"no source {source_id}{did_you_mean(source_id, corpus.sources)}")
     result = run_suggest(corpus, source_id, uncurated=uncurated)
-    width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
-    emit(renderer(fmt).suggest(result, width=width))
+    emit(renderer(fmt).suggest(result, width=terminal()["width"]))
     note(result.summary())
     broken = sum(1 for p in corpus.problems if p.file.startswith("claims/"))
     if broken:

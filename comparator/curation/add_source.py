@@ -196,7 +196,7 @@ def build(root: Path, new: NewSource, corpus: corpus_mod.Corpus | None = None) -
     content = render(meta, text)
     errors = [p for p in problems_in_memory(corpus, rel, content) if p.severity is Severity.ERROR]
     if errors:
-        raise Refused("the new file would not pass check:\n" + "\n".join(_line(p) for p in errors))
+        raise Refused("the new file would not pass check:\n" + "\n".join(str(p) for p in errors))
     return rel, content
 
 
@@ -262,6 +262,3 @@ def _umask() -> int:
     os.umask(mask)
     return mask
 
-
-def _line(p: Problem) -> str:
-    return f"{p.file}:{p.line}:{p.column}: {p.severity.value} {p.code} {p.message}"

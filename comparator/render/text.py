@@ -28,9 +28,7 @@ def _flat(text: object) -> str:
 
 
 def check(result: CheckResult) -> str:
-    return "\n".join(
-        f"{p.file}:{p.line}:{p.column}: {p.severity.value} {p.code} {_flat(p.message)}" for p in result.problems
-    )
+    return "\n".join(str(p) for p in result.problems)
 
 
 def assertion_rows(corpus: Any, analysis: Analysis) -> list[list[str]]:
@@ -229,10 +227,6 @@ def diff_counts(result: Any) -> list[str]:
     ]
 
 
-def problem_line(p: Any) -> str:
-    return f"{p.file}:{p.line}:{p.column}: {p.severity.value} {p.code} {_flat(p.message)}"
-
-
 def diff(result: Any, *, width: int = 100, color: bool = False, problems: bool = True) -> str:
     head_corpus = result.head.corpus
 
@@ -291,9 +285,9 @@ def diff(result: Any, *, width: int = 100, color: bool = False, problems: bool =
         [line for s in result.sources for line in wrapped(f"{marks[s.status]} {s.id}: {source_change_details(s)}", "  ", "      ")],
     )
     if problems:
-        out += section("Problems at head", ["  " + problem_line(p) for p in result.shown_problems])
+        out += section("Problems at head", ["  " + str(p) for p in result.shown_problems])
         base_errors = [p for p in result.base_problems if p.severity.value == "error"]
-        out += section(f"Errors at {base} (for reference)", ["  " + problem_line(p) for p in base_errors])
+        out += section(f"Errors at {base} (for reference)", ["  " + str(p) for p in base_errors])
     return "\n".join(out)
 
 

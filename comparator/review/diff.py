@@ -29,7 +29,7 @@ from comparator.dates import PartialDate
 from comparator.models import Assertion
 from comparator.parse import SourceFile
 from comparator.problems import Problem, Severity
-from comparator.text import find_quote, normalise, sentence_around
+from comparator.text import find_quote, normalise, plural, sentence_around
 from comparator.validate import validate
 
 FAIL_ON = ("error", "new-contradiction", "never")
@@ -211,13 +211,9 @@ class DiffResult:
         return (
             f"claims: {n['claims_added']} added, {n['claims_removed']} removed, {n['claims_changed']} changed; "
             f"contradictions: {n['contradictions_introduced']} introduced, {n['contradictions_resolved']} resolved; "
-            f"{_plural(n['verdicts_changed'], 'verdict')} changed; "
-            f"at head: {_plural(n['errors'], 'error')}, {_plural(n['warnings'], 'warning')}"
+            f"{plural(n['verdicts_changed'], 'verdict')} changed; "
+            f"at head: {plural(n['errors'], 'error')}, {plural(n['warnings'], 'warning')}"
         )
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def plain(value: Any) -> Any:
