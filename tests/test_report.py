@@ -482,3 +482,9 @@ def test_report_never_goes_among_the_data(make_root, run):  # type: ignore[no-un
     assert result.exit_code == 1
     assert result.stderr == f"comparator: {root / 'claims' / 't'} is inside the curated data (claims/); write generated files elsewhere\n"
     assert not (root / "claims" / "t").exists()
+
+
+def test_mentions_in_data_notify_nobody() -> None:
+    from comparator.render.escape import markdown
+
+    assert markdown("ask @octocat") == "ask @\u2060octocat"

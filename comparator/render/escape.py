@@ -10,7 +10,8 @@ _MD_ACTIVE = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 def markdown(text: object) -> str:
     """Inline markdown that shows `text` literally: no table break, no HTML, no link."""
     flat = " ".join(str(text).split())
-    return _MD_ACTIVE.sub(r"\\\1", flat).replace("&", "&amp;")
+    # `@name` in a pull-request comment would notify that person: a word joiner stops it
+    return _MD_ACTIVE.sub(r"\\\1", flat).replace("&", "&amp;").replace("@", "@\u2060")
 
 
 def workflow_data(text: str) -> str:
