@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Callable, Optional
+from typing import Callable, Optional
 
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate

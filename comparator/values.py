@@ -12,7 +12,6 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-from comparator.dates import PartialDate
 from comparator.models import Kind, Qualifier
 
 Number = Union[int, float]

@@ -15,206 +15,33 @@ introduces nor resolves anything.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
-from collections import Counter, defaultdict, deque
-from dataclasses import dataclass
+from collections import defaultdict, deque
 from enum import Enum
 from pathlib import PurePosixPath
 from typing import Any, Hashable, Iterable, Optional, Sequence
 
-from comparator.compare import Analysis, Item, Pair, analyse
+from comparator.compare import Analysis, Item, analyse
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate
 from comparator.models import Assertion
-from comparator.parse import SourceFile
-from comparator.problems import Problem, Severity
-from comparator.text import find_quote, normalise, plural, sentence_around
+from comparator.problems import Problem
+from comparator.text import normalise
 from comparator.validate import validate
-
-FAIL_ON = ("error", "new-contradiction", "never")
-CLAIM_FIELDS = ("question", "kind", "unit", "cumulative", "tolerance", "tags", "notes")
-ASSERTION_FIELDS = ("source", "claimant", "quote", "translation", "value", "qualifier", "as_of", "notes")
-SOURCE_FIELDS = (
-    "outlet", "title", "published", "published_inferred", "language", "url", "authors",
-    "dateline", "wire", "wire_inferred", "derived_from", "notes",
+from comparator.review.model import (
+    CLAIM_FIELDS,
+    ASSERTION_FIELDS,
+    SOURCE_FIELDS,
+    Revision,
+    FieldChange,
+    AssertionChange,
+    ClaimChange,
+    VerdictChange,
+    Contradiction,
+    Review,
+    SourceChange,
+    DiffResult,
+    quote_context,
 )
-CONTEXT_WIDTH = 240  # characters kept on each side of a quote: a sentence, not an article
-
-
-@dataclass(frozen=True)
-class Revision:
-    name: Optional[str]  # as the user named it; None is the working tree
-    commit: Optional[str]
-    corpus: Corpus
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    field: str
-    before: Any  # plain JSON values
-    after: Any
-
-
-@dataclass(frozen=True)
-class AssertionChange:
-    status: str  # added | removed | changed
-    before: Optional[Item]
-    after: Optional[Item]
-    fields: tuple[FieldChange, ...] = ()
-
-
-@dataclass(frozen=True)
-class ClaimChange:
-    id: str
-    status: str  # added | removed | changed
-    rel_before: Optional[str]
-    rel_after: Optional[str]
-    before: Optional[Analysis]  # None when absent or when the file does not load
-    after: Optional[Analysis]
-    fields: tuple[FieldChange, ...]
-    assertions: tuple[AssertionChange, ...]
-
-
-@dataclass(frozen=True)
-class VerdictChange:
-    id: str
-    before: Optional[str]
-    after: Optional[str]
-
-
-@dataclass(frozen=True)
-class Contradiction:
-    corpus: Corpus  # the side it exists on, for names in sentences
-    analysis: Analysis
-    pair: Pair
-
-    @property
-    def claim(self) -> str:
-        return self.analysis.id
-
-    @property
-    def a(self) -> Item:
-        return self.analysis.items[self.pair.a]
-
-    @property
-    def b(self) -> Item:
-        return self.analysis.items[self.pair.b]
-
-    def context(self, item: Item) -> Optional[Context]:
-        """One side's quote in its sentence (None when its source or quote is missing)."""
-        return quote_context(item.source, item.assertion.quote) if item.source else None
-
-    @property
-    def later(self) -> Item:
-        """The one written further down the claim file: where an annotation belongs."""
-        return self.analysis.items[max(self.pair.a, self.pair.b)]
-
-
-@dataclass(frozen=True)
-class Context:
-    """The sentence of the article around a quote, as printed there."""
-
-    before: str
-    quote: str
-    after: str
-
-
-@dataclass(frozen=True)
-class Review:
-    analysis: Analysis  # at head
-    item: Item
-    reason: str  # added | changed | source-changed
-    context: Optional[Context]
-    missing: Optional[str]  # why there is no context
-    fields: tuple[FieldChange, ...] = ()  # for an edited assertion, what the edit changed
-
-
-@dataclass(frozen=True)
-class SourceChange:
-    id: str
-    status: str  # added | removed | changed
-    before: Optional[SourceFile]
-    after: Optional[SourceFile]
-    text: bool  # the article text changed
-    fields: tuple[FieldChange, ...]
-    cited_by: tuple[str, ...]  # claims at head that still cite a removed source
-
-
-@dataclass(frozen=True)
-class DiffResult:
-    base: Revision
-    head: Revision
-    prefix: str  # the data root inside the repository, for annotations: "" or "data/"
-    claims: tuple[ClaimChange, ...]
-    verdicts: tuple[VerdictChange, ...]
-    introduced: tuple[Contradiction, ...]
-    resolved: tuple[Contradiction, ...]
-    sources: tuple[SourceChange, ...]
-    review: tuple[Review, ...]
-    unloaded_base: tuple[str, ...]  # claim files present but not loading
-    unloaded_head: tuple[str, ...]
-    base_problems: tuple[Problem, ...]
-    head_problems: tuple[Problem, ...]
-    touched: frozenset[str]  # files at head that this change added or altered
-
-    def claim_ids(self, status: str) -> list[str]:
-        return [c.id for c in self.claims if c.status == status]
-
-    def source_changes(self, status: str) -> list[SourceChange]:
-        return [s for s in self.sources if s.status == status]
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.head_problems if p.severity is Severity.ERROR]
-
-    @property
-    def shown_problems(self) -> list[Problem]:
-        """Errors wherever they are (they block), warnings only where this change wrote."""
-        return [p for p in self.head_problems if p.severity is Severity.ERROR or p.file in self.touched]
-
-    @property
-    def counts(self) -> dict[str, int]:
-        assertions: Counter[str] = Counter(a.status for c in self.claims for a in c.assertions)
-        sources: Counter[str] = Counter(s.status for s in self.sources)
-        claims: Counter[str] = Counter(c.status for c in self.claims)
-        errors = len(self.errors)
-        return {
-            "claims_added": claims["added"],
-            "claims_removed": claims["removed"],
-            "claims_changed": claims["changed"],
-            "assertions_added": assertions["added"],
-            "assertions_removed": assertions["removed"],
-            "assertions_changed": assertions["changed"],
-            "sources_added": sources["added"],
-            "sources_removed": sources["removed"],
-            "sources_changed": sources["changed"],
-            "verdicts_changed": len(self.verdicts),
-            "contradictions_introduced": len(self.introduced),
-            "contradictions_resolved": len(self.resolved),
-            "review": len(self.review),
-            "errors": errors,
-            "warnings": len(self.head_problems) - errors,
-        }
-
-    def failed(self, fail_on: str) -> bool:
-        """`error`: any check error at head; `new-contradiction`: that, or any contradiction
-        introduced; `never`: the diff informs and never blocks."""
-        if fail_on == "never":
-            return False
-        if fail_on == "new-contradiction" and self.introduced:
-            return True
-        return bool(self.errors)
-
-    def summary(self) -> str:
-        n = self.counts
-        return (
-            f"claims: {n['claims_added']} added, {n['claims_removed']} removed, {n['claims_changed']} changed; "
-            f"contradictions: {n['contradictions_introduced']} introduced, {n['contradictions_resolved']} resolved; "
-            f"{plural(n['verdicts_changed'], 'verdict')} changed; "
-            f"at head: {plural(n['errors'], 'error')}, {plural(n['warnings'], 'warning')}"
-        )
-
 
 def plain(value: Any) -> Any:
     """A model value as JSON would hold it: dates as ISO text, ranges as lists."""
@@ -464,27 +291,6 @@ def _source_changes(base: Corpus, head: Corpus, head_analyses: dict[str, Analysi
 
 
 # --- quotes under review ---------------------------------------------------------------
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
-
-
-def quote_context(source: SourceFile, quote: str, width: int = CONTEXT_WIDTH) -> Optional[Context]:
-    """The sentence holding the quote, split around it; None when the quote is not there."""
-    span = find_quote(quote, source.body)
-    if span is None:
-        return None
-    body = unicodedata.normalize("NFC", source.body)  # the spans are in the NFC text
-    start, end = span
-    left, right = sentence_around(body, start, end)
-    before = _flat(body[left:start]).lstrip()
-    after = _flat(body[end:right]).rstrip()
-    if len(before) > width:
-        before = "…" + before[-width:].lstrip()
-    if len(after) > width:
-        after = after[:width].rstrip() + "…"
-    return Context(before, _flat(body[start:end]), after)
 
 
 def _review(
