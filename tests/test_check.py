@@ -201,3 +201,14 @@ def test_a_root_without_data_is_refused(run, tmp_path):  # type: ignore[no-untyp
     result = run("--root", str(tmp_path), "check")
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == f"comparator: data root {tmp_path} holds neither claims/ nor sources/\n"
+
+
+def test_straight_quotes_and_dashes_match_typographic_ones(make_root, run):  # type: ignore[no-untyped-def]
+    body = "He said: \u201cthe war \u2014 all of it \u2014 ended\u201d on 10\u00a0November.\n"
+    claim = (
+        "question: When did it end?\nkind: date\nassertions:\n"
+        "  - source: daily-2\n    quote: '\"the war - all of it - ended\" on 10 November'\n    value: 2020-11-10\n"
+    )
+    root = make_root({"sources/daily/daily-2.md": source("daily-2", "daily", "2020-11-11", body), "claims/t/c.yaml": claim})
+    _, found = problems_of(run, root)
+    assert found == []
