@@ -145,7 +145,12 @@ def _overlap_test(corpus: Corpus, kind: Kind) -> Overlap:
 
         return actors_meet
     if kind.ordered:
-        return lambda a, b: a.meets(b)  # type: ignore[union-attr]
+        # Ordered kinds always have interval value sets.
+        def intervals_meet(a: ValueSet, b: ValueSet) -> bool:
+            assert isinstance(a, Interval) and isinstance(b, Interval)
+            return a.meets(b)
+
+        return intervals_meet
     return lambda a, b: a == b
 
 
@@ -235,7 +240,8 @@ def _consensus(corpus: Corpus, items: tuple[Item, ...], cumulative: bool) -> Opt
         low = max(intervals, key=lambda v: v.low_key)  # type: ignore[union-attr]
         high = min((i.values for i in latest), key=lambda v: v.high_key)  # type: ignore[union-attr]
         return Interval(low.low, high.high, low.low_open, high.high_open)  # type: ignore[union-attr]
-    result = intervals[0]
+    result = first  # an interval: the point case returned above
     for interval in intervals[1:]:
-        result = result.intersection(interval)  # type: ignore[union-attr]
+        assert isinstance(interval, Interval)  # one claim has one kind: all intervals
+        result = result.intersection(interval)
     return result

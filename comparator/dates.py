@@ -36,12 +36,14 @@ class PartialDate:
         match = _FORM.match(value.strip())
         if not match:
             raise ValueError(f"{value!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY")
-        year, month, day = (int(g) if g else None for g in match.groups())
+        year = int(match.group(1))
+        month, day = (int(g) if g else None for g in match.groups()[1:])
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"{value!r}: month {month} does not exist")
         if day is not None:
+            assert month is not None  # the pattern only has a day after a month
             try:
-                dt.date(year, month, day)  # type: ignore[arg-type]
+                dt.date(year, month, day)
             except ValueError:
                 raise ValueError(f"{value!r}: day {day} does not exist in that month") from None
         return cls(year, month, day)
@@ -71,7 +73,8 @@ class PartialDate:
     def human(self) -> str:
         """As a reader writes it: `27 Sep 2020`, `Nov 2020`, `2020`."""
         if self.day:
-            return f"{self.day} {MONTHS_SHORT[self.month - 1]} {self.year}"  # type: ignore[index]
+            assert self.month is not None  # a day is only ever given within a month
+            return f"{self.day} {MONTHS_SHORT[self.month - 1]} {self.year}"
         if self.month:
             return f"{MONTHS_SHORT[self.month - 1]} {self.year}"
         return str(self.year)

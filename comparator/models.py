@@ -50,7 +50,7 @@ Language = Annotated[
     str, AfterValidator(_language), WithJsonSchema({"type": "string", "pattern": LANGUAGE_PATTERN})
 ]
 
-DATE_SCHEMA = {
+DATE_SCHEMA: dict[str, Any] = {
     "anyOf": [
         {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
         {"type": "integer", "minimum": 1, "maximum": 9999},

@@ -45,7 +45,7 @@ class PartialClaim:
     id: str
     topic: str
     rel: str
-    kind: Kind | None
+    kind: Kind
     assertions: tuple[tuple[int, Assertion], ...]
     marks: Marks
 

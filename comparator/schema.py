@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from pydantic import BaseModel, TypeAdapter
 
@@ -108,7 +108,7 @@ _SCALAR = {
 }
 
 
-def _when_kind(kinds: list[Kind], then: dict[str, Any]) -> dict[str, Any]:
+def _when_kind(kinds: Sequence[Kind], then: dict[str, Any]) -> dict[str, Any]:
     condition: dict[str, Any] = (
         {"const": kinds[0].value} if len(kinds) == 1 else {"enum": [k.value for k in kinds]}
     )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from comparator.corpus import Corpus
 from comparator.hints import qualifier_words
-from comparator.models import Assertion, Kind, Qualifier
+from comparator.models import Actor, Assertion, Kind, Qualifier
 from comparator.numbers import read_numbers
 from comparator.parse import ClaimFile
 from comparator.problems import Problem, error, warning
@@ -38,7 +38,7 @@ def _actor_problems(corpus: Corpus) -> list[Problem]:
     registry = corpus.actor_registry
     reported: set[str] = set()
     for entry in registry.entries:
-        actor = entry.model
+        actor: Actor = entry.model  # the actor registry's entries are actors
         if actor.part_of is None or corpus.actors.get(actor.id) is not actor:
             continue
         line, col = registry.position(entry.index, "part_of")
@@ -89,7 +89,7 @@ def _source_problems(corpus: Corpus) -> list[Problem]:
     return problems
 
 
-def _loop(start: str, parent) -> list[str] | None:  # type: ignore[no-untyped-def]
+def _loop(start: str, parent: Callable[[str], str | None]) -> list[str] | None:
     """The loop that following `parent` from `start` runs into, if `start` is on it."""
     path = [start]
     current = parent(start)

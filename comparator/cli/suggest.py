@@ -35,7 +35,7 @@ def suggest(ctx: click.Context, source_id: str, uncurated: bool, fmt: str) -> No
     result = run_suggest(corpus, source_id, uncurated=uncurated)
     emit(renderer(fmt).suggest(result, width=terminal()["width"]))
     note(result.summary())
-    broken = sum(1 for p in corpus.problems if p.file.startswith("claims/"))
-    if broken:
-        problems = f"{broken} problem{'s' if broken != 1 else ''}"
+    claim_problems = sum(1 for p in corpus.problems if p.file.startswith("claims/"))
+    if claim_problems:
+        problems = f"{claim_problems} problem{'s' if claim_problems != 1 else ''}"
         note(f"{problems} in claim files: citations from claims that do not load are not shown; run `comparator check`")

@@ -16,7 +16,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from comparator import corpus as corpus_mod
 from comparator import yamlmarks
@@ -127,7 +127,7 @@ def _reads_back(text: str) -> bool:
         return False
 
 
-def render(meta: dict[str, object], text: str) -> str:
+def render(meta: Mapping[str, object], text: str) -> str:
     """The file: front matter in the contract's field order, then the text as given."""
     order = ("id", "outlet", "title", "published", "language", "url", "authors", "wire")
     lines = ["---"]

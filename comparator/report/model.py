@@ -178,7 +178,8 @@ def _common(corpus: Corpus, analysis: Analysis, members: Sequence[int]) -> Optio
     if isinstance(values[0], Interval):
         common = values[0]
         for v in values[1:]:
-            common = common.intersection(v)  # type: ignore[union-attr]
+            assert isinstance(v, Interval)  # one claim has one kind: all intervals or all points
+            common = common.intersection(v)
         return common
     if analysis.claim.claim.kind is Kind.ACTOR:
         # actors of one cluster nest (a ministry within its state): the innermost holds for all

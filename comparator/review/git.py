@@ -175,6 +175,21 @@ def read_revision(repo: Repository, commit: str) -> dict[str, FileText | Problem
 Answer = Callable[[str], "FileText | Problem"]
 
 
+def _refusal(code: str, message: str) -> Answer:
+    """An answer that reports the file as not read, at its first line."""
+    def answer(rel: str) -> FileText | Problem:
+        return error(rel, 1, 1, code, message)
+
+    return answer
+
+
+def _decoded(data: bytes) -> Answer:
+    def answer(rel: str) -> FileText | Problem:
+        return decode(rel, data)
+
+    return answer
+
+
 def _answers(out: bytes, count: int) -> list[Answer]:
     """Split cat-file's stream into one reader per request: `rel -> FileText | Problem`."""
     answers: list[Answer] = []
@@ -184,18 +199,18 @@ def _answers(out: bytes, count: int) -> list[Answer]:
         header = out[at:end].split(b" ")
         at = end + 1
         if header[-1] == b"missing" or header[-1] == b"ambiguous":
-            answers.append(lambda rel: error(rel, 1, 1, "outside-root", "the file cannot be resolved in this revision"))
+            answers.append(_refusal("outside-root", "the file cannot be resolved in this revision"))
             continue
         trouble = _LINK_TROUBLE.get(header[0])
         size = int(header[1] if trouble else header[2])
         body = out[at : at + size]
         at += size + 1
         if trouble:
-            answers.append(lambda rel, t=trouble: error(rel, 1, 1, "outside-root", f"the link {t}; it was not read"))
+            answers.append(_refusal("outside-root", f"the link {trouble}; it was not read"))
         elif header[1] != b"blob":
-            answers.append(lambda rel: error(rel, 1, 1, "unexpected-file", "a link to a folder; not read"))
+            answers.append(_refusal("unexpected-file", "a link to a folder; not read"))
         elif size > MAX_FILE_BYTES:
-            answers.append(lambda rel, n=size: error(rel, 1, 1, "too-large", f"{n} bytes is more than the {MAX_FILE_BYTES} read"))
+            answers.append(_refusal("too-large", f"{size} bytes is more than the {MAX_FILE_BYTES} read"))
         else:
-            answers.append(lambda rel, data=body: decode(rel, data))
+            answers.append(_decoded(body))
     return answers
