@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate
@@ -226,22 +226,28 @@ def _point_groups(corpus: Corpus, items: tuple[Item, ...], kind: Kind) -> list[l
     return sorted(groups)
 
 
-def _consensus(corpus: Corpus, items: tuple[Item, ...], cumulative: bool) -> Optional[ValueSet]:
-    first = items[0].values
+def common(corpus: Corpus, values: Sequence[ValueSet]) -> ValueSet:
+    """What every one of `values` allows, for values that all meet: the intersection of
+    intervals, or among nested actors the innermost (the ministry is within the state)."""
+    first = values[0]
     if isinstance(first, Point):
-        if isinstance(first.value, str) and any(i.values != first for i in items):
-            # actors that differ yet are compatible: the innermost one holds for all
-            return Point(max((i.values.value for i in items), key=lambda v: len(corpus.ancestors(v))))  # type: ignore[union-attr]
+        if any(v != first for v in values):
+            names = [v.value for v in values]  # type: ignore[union-attr]
+            return Point(max(names, key=lambda x: (len(corpus.ancestors(x)), x)))
         return first
-    intervals = [i.values for i in items]
-    if cumulative:
-        # the latest figures: those that no other figure is dated wholly after
-        latest = [i for i in items if not any(_before(i, j) for j in items)]
-        low = max(intervals, key=lambda v: v.low_key)  # type: ignore[union-attr]
-        high = min((i.values for i in latest), key=lambda v: v.high_key)  # type: ignore[union-attr]
-        return Interval(low.low, high.high, low.low_open, high.high_open)  # type: ignore[union-attr]
-    result = first  # an interval: the point case returned above
-    for interval in intervals[1:]:
+    result = first
+    for interval in values[1:]:
         assert isinstance(interval, Interval)  # one claim has one kind: all intervals
         result = result.intersection(interval)
     return result
+
+
+def _consensus(corpus: Corpus, items: tuple[Item, ...], cumulative: bool) -> Optional[ValueSet]:
+    values = [i.values for i in items]
+    if not cumulative or isinstance(values[0], Point):
+        return common(corpus, values)
+    # the latest figures: those that no other figure is dated wholly after
+    latest = [i for i in items if not any(_before(i, j) for j in items)]
+    low = max(values, key=lambda v: v.low_key)  # type: ignore[union-attr]
+    high = min((i.values for i in latest), key=lambda v: v.high_key)  # type: ignore[union-attr]
+    return Interval(low.low, high.high, low.low_open, high.high_open)  # type: ignore[union-attr]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any, Optional
 
 from comparator.compare import Analysis, Item
@@ -10,11 +11,14 @@ from comparator.models import Kind
 from comparator.values import Interval, Point, ValueSet, ordinal_date
 
 
-def _iso(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A value as JSON and YAML hold it: dates as ISO text, ranges as lists, enums by value."""
+    if isinstance(value, Enum):
+        return value.value
     if isinstance(value, PartialDate):
         return value.iso()
-    if isinstance(value, tuple):
-        return [_iso(v) for v in value]
+    if isinstance(value, (tuple, list)):
+        return [plain(v) for v in value]
     return value
 
 
@@ -45,14 +49,14 @@ def assertion_record(kind: Kind, item: Item) -> dict[str, Any]:
     return {
         "source": a.source,
         "outlet": item.outlet,
-        "published": _iso(item.published),
+        "published": plain(item.published),
         "claimant": a.claimant,
         "origin": item.origin,
-        "value": _iso(a.value),
+        "value": plain(a.value),
         "qualifier": a.qualifier.value,
         "low": low,
         "high": high,
-        "as_of": _iso(item.as_of),
+        "as_of": plain(item.as_of),
         "quote": a.quote,
         "translation": a.translation,
     }

@@ -14,6 +14,7 @@ from comparator import corpus as corpus_mod
 from comparator.curation import sentences as sentences_mod
 from comparator.curation import stubs as stubs_mod
 from comparator.curation import textdates
+from comparator.records import plain
 from comparator.curation import suggest as sg
 from comparator.dates import PartialDate
 from comparator.models import Qualifier
@@ -230,7 +231,7 @@ def test_sentences_are_ordered_disjoint_trimmed_and_on_their_line(body: str) -> 
 )
 def test_dates(language: str, text: str, published: str, expected: list) -> None:  # type: ignore[type-arg]
     found = textdates.read_dates(text, language, PartialDate.parse(published))
-    assert [(v.text, textdates.plain(v.value), v.relative) for v in found] == expected
+    assert [(v.text, plain(v.value), v.relative) for v in found] == expected
     assert all(text[v.start : v.end] == v.text for v in found)
 
 
@@ -240,7 +241,7 @@ def test_numbers_outside_dates_times_and_names_with_their_qualifiers() -> None:
         "sekitar 20% wilayah, F-16 dan COVID-19, selama hampir tiga dekade, 49 tentara."
     )
     values = sg.read_values(text, "id", PartialDate.parse("2020-09-28"))
-    assert [(v.type, v.text, textdates.plain(v.value), v.qualifier) for v in values] == [
+    assert [(v.type, v.text, plain(v.value), v.qualifier) for v in values] == [
         ("date", "Senin 28 Sep 2020", "2020-09-28", None),
         ("number", "2.802", 2802, Qualifier.AT_LEAST),
         ("number", "300", 300, Qualifier.NEARLY),

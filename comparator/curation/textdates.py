@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Optional, Union
+from typing import Iterable, Optional, Union
 
 from comparator.dates import PartialDate
 from comparator.numbers import reading_language
@@ -32,16 +32,6 @@ class DateFound:
     start: int
     end: int
     relative: bool = False
-
-
-def plain(value: Any) -> Any:
-    """A value read from text as JSON and YAML hold it: dates as ISO strings, a span as a pair,
-    anything else (a number) as it is."""
-    if isinstance(value, PartialDate):
-        return value.iso()
-    if isinstance(value, tuple):
-        return [plain(v) for v in value]
-    return value
 
 
 _MONTHS = {

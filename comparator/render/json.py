@@ -118,7 +118,7 @@ def diff(result: Any, **_: Any) -> str:
 def suggest(result: Suggestions, **_: Any) -> str:
     """The source, then each suggestion with its offsets into the NFC body, so that a tool can
     highlight the sentence and every value in it."""
-    from comparator.curation.textdates import plain
+    from comparator.records import plain
 
     def value(v: Value) -> dict[str, Any]:
         return {

@@ -13,7 +13,7 @@ from comparator.models import Qualifier
 from comparator.render.text import suggested_value, wrap_words
 from comparator.curation.stubs import stub
 from comparator.curation.suggest import Suggestions
-from comparator.curation.textdates import plain
+from comparator.records import plain
 
 
 def suggest(result: Suggestions, **_: Any) -> str:

@@ -13,12 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional, Sequence
 
-from comparator.compare import Analysis, Relation, Verdict
+from comparator.compare import Analysis, Relation, Verdict, common
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate
-from comparator.models import Kind
 from comparator.query import Filters
-from comparator.values import Interval, Point, ValueSet
+from comparator.values import Interval, ValueSet
 
 VERDICTS = (Verdict.CONTESTED, Verdict.CORROBORATED, Verdict.SINGLE_ORIGIN)
 
@@ -174,18 +173,7 @@ def sides(corpus: Corpus, analysis: Analysis) -> tuple[Side, ...]:
 
 
 def _common(corpus: Corpus, analysis: Analysis, members: Sequence[int]) -> Optional[ValueSet]:
-    values = [analysis.items[i].values for i in members]
-    if isinstance(values[0], Interval):
-        common = values[0]
-        for v in values[1:]:
-            assert isinstance(v, Interval)  # one claim has one kind: all intervals or all points
-            common = common.intersection(v)
-        return common
-    if analysis.claim.claim.kind is Kind.ACTOR:
-        # actors of one cluster nest (a ministry within its state): the innermost holds for all
-        names = [v.value for v in values]  # type: ignore[union-attr]
-        return Point(max(names, key=lambda x: (len(corpus.ancestors(x)), x)))
-    return values[0]
+    return common(corpus, [analysis.items[i].values for i in members])
 
 
 def lower_bound(values: ValueSet) -> Optional[float]:

@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict, deque
-from enum import Enum
 from pathlib import PurePosixPath
 from typing import Any, Hashable, Iterable, Optional, Sequence
 
 from comparator.compare import Analysis, Item, analyse
 from comparator.corpus import Corpus
-from comparator.dates import PartialDate
 from comparator.models import Assertion
 from comparator.problems import Problem
 from comparator.text import normalise
+from comparator.records import plain
 from comparator.validate import validate
 from comparator.review.model import (
     CLAIM_FIELDS,
@@ -42,17 +41,6 @@ from comparator.review.model import (
     DiffResult,
     quote_context,
 )
-
-def plain(value: Any) -> Any:
-    """A model value as JSON would hold it: dates as ISO text, ranges as lists."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, PartialDate):
-        return value.iso()
-    if isinstance(value, (tuple, list)):
-        return [plain(v) for v in value]
-    return value
-
 
 def diff(base: Revision, head: Revision, prefix: str = "") -> DiffResult:
     """Everything that changed from `base` to `head`."""
