@@ -13,8 +13,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 OUTLETS = [f"outlet-{i}" for i in range(20)]
 ACTORS = ["state-a", "state-b", "state-a-mod", "state-b-mod"]
@@ -55,8 +55,8 @@ def build(root: Path, claims: int, seed: int = 7) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         text = f"question: How many people were killed in incident {c}?\nkind: count\nunit: people\nassertions:\n"
         for s, n, sentence in rows:
-            claimant = rnd.choice(ACTORS + [None, None])
-            text += f"  - source: src-{s}\n    quote: \"{sentence}\"\n    value: {n}\n    qualifier: at_least\n"
+            claimant = rnd.choice([*ACTORS, None, None])
+            text += f'  - source: src-{s}\n    quote: "{sentence}"\n    value: {n}\n    qualifier: at_least\n'
             text += f"    claimant: {claimant}\n" if claimant else ""
         (folder / f"claim-{c}.yaml").write_text(text)
 
@@ -71,31 +71,33 @@ def best(fn: Callable[[], object], runs: int = 3) -> float:
 
 
 def main(sizes: list[int]) -> None:
-    from comparator import corpus as corpus_mod
-    from comparator.compare import analyse
-    from comparator.validate import validate
-
-    print(f"{'claims':>7} {'load':>8} {'validate':>9} {'compare':>8} {'show (process)':>15} {'list (process)':>15}")
+    print(
+        f"{'claims':>7} {'load':>8} {'validate':>9} {'compare':>8} {'show (process)':>15} {'list (process)':>15}"
+    )
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp) / "data"
             build(root, size)
-            def cold_load() -> object:
-                # the in-process parse cache would turn later runs into lookups
-                corpus_mod._parse_claim.cache_clear()
-                corpus_mod._parse_source.cache_clear()
-                return corpus_mod.load(root)
-
-            load = best(cold_load)
-            corpus = corpus_mod.load(root)
-            assert not corpus.problems, corpus.problems[:3]
-            check = best(lambda: validate(corpus))
-            compare = best(lambda: [analyse(corpus, c) for c in corpus.claims.values()])
-            cmd = [sys.executable, "-m", "comparator", "--root", str(root)]
-            show = best(lambda: subprocess.run(cmd + ["show", "claim-1"], check=True, capture_output=True))
-            listing = best(lambda: subprocess.run(cmd + ["list"], check=True, capture_output=True), runs=1)
-            print(f"{size:>7} {load:>7.2f}s {check:>8.2f}s {compare:>7.2f}s {show:>14.2f}s {listing:>14.2f}s")
+            print(f"{size:>7} " + measure(root))
 
 
-if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [500, 2000, 8000])
+def measure(root: Path) -> str:
+    from comparator import corpus as corpus_mod
+    from comparator.compare import analyse
+    from comparator.validate import validate
+
+    def cold_load() -> object:
+        # the in-process parse cache would turn later runs into lookups
+        corpus_mod._parse_claim.cache_clear()
+        corpus_mod._parse_source.cache_clear()
+        return corpus_mod.load(root)
+
+    load = best(cold_load)
+    corpus = corpus_mod.load(root)
+    assert not corpus.problems, corpus.problems[:3]
+    check = best(lambda: validate(corpus))
+    compare = best(lambda: [analyse(corpus, c) for c in corpus.claims.values()])
+    cmd = [sys.executable, "-m", "comparator", "--root", str(root)]
+    show = best(lambda: subprocess.run([*cmd, "show", "claim-1"], check=True, capture_output=True))
+    listing = best(lambda: subprocess.run([*cmd, "list"], check=True, capture_output=True), runs=1)
+    return f"{load:>7.2f}s {check:>8.2f}s {compare:>7.2f}s {show:>14.2f}s {listing:>14.2f}s"

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from comparator import corpus as corpus_mod
-from comparator.root import RootNotFound, find_root
 from comparator.curation.suggest import measure
+from comparator.root import RootNotFound, find_root
 
 
 def main(argv: list[str] | None = None) -> int:

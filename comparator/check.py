@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from comparator import corpus as corpus_mod
 from comparator.problems import Problem, Severity, error
@@ -46,7 +46,9 @@ def check(root: Path, paths: Sequence[str] = ()) -> CheckResult:
         for given in paths:
             path = inside(root, given)
             if path is None:
-                refused.append(error(str(given), 1, 1, "outside-root", "the path is outside the data root; not read"))
+                refused.append(
+                    error(str(given), 1, 1, "outside-root", "the path is outside the data root; not read")
+                )
                 continue
             wanted.append(relative(root, path).rstrip("/"))
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable, Optional, Sequence
 
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate
@@ -32,10 +32,10 @@ class Item:
 
     index: int
     assertion: Assertion
-    source: Optional[SourceFile]
-    outlet: Optional[str]
-    published: Optional[PartialDate]
-    as_of: Optional[PartialDate]
+    source: SourceFile | None
+    outlet: str | None
+    published: PartialDate | None
+    as_of: PartialDate | None
     origin: str
     values: ValueSet
 
@@ -62,7 +62,7 @@ class Analysis:
     clusters: tuple[Cluster, ...]
     origins: tuple[str, ...]
     verdict: Verdict
-    consensus: Optional[ValueSet]
+    consensus: ValueSet | None
 
     @property
     def id(self) -> str:
@@ -164,11 +164,11 @@ def _relate(x: Item, y: Item, cumulative: bool, overlaps: Overlap) -> Pair:
     same_origin = x.origin == y.origin
     if cumulative and (_before(x, y) or _before(y, x)):
         early, late = (x, y) if _before(x, y) else (y, x)
-        e, l = early.values, late.values
-        assert isinstance(e, Interval) and isinstance(l, Interval)
-        if l.high_key < e.low_key:  # a running total cannot shrink
+        e, later = early.values, late.values
+        assert isinstance(e, Interval) and isinstance(later, Interval)
+        if later.high_key < e.low_key:  # a running total cannot shrink
             return Pair(early.index, late.index, Relation.CONTRADICT, same_origin)
-        if not same(e, l) and l.low_key > e.low_key and l.high_key >= e.high_key:
+        if not same(e, later) and later.low_key > e.low_key and later.high_key >= e.high_key:
             return Pair(early.index, late.index, Relation.SUPERSEDE, same_origin)
     if same(x.values, y.values):
         relation = Relation.AGREE
@@ -181,9 +181,7 @@ def _relate(x: Item, y: Item, cumulative: bool, overlaps: Overlap) -> Pair:
 
 def _clusters(corpus: Corpus, items: tuple[Item, ...], kind: Kind) -> tuple[Cluster, ...]:
     groups = _interval_groups(items) if kind.ordered else _point_groups(corpus, items, kind)
-    return tuple(
-        Cluster(tuple(group), tuple(sorted({items[i].origin for i in group}))) for group in groups
-    )
+    return tuple(Cluster(tuple(group), tuple(sorted({items[i].origin for i in group}))) for group in groups)
 
 
 def _interval_groups(items: tuple[Item, ...]) -> list[list[int]]:
@@ -242,7 +240,7 @@ def common(corpus: Corpus, values: Sequence[ValueSet]) -> ValueSet:
     return result
 
 
-def _consensus(corpus: Corpus, items: tuple[Item, ...], cumulative: bool) -> Optional[ValueSet]:
+def _consensus(corpus: Corpus, items: tuple[Item, ...], cumulative: bool) -> ValueSet | None:
     values = [i.values for i in items]
     if not cumulative or isinstance(values[0], Point):
         return common(corpus, values)

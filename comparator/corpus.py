@@ -8,13 +8,22 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from comparator.models import SLUG_PATTERN, Actor, Outlet
-from comparator.parse import ClaimFile, Entry, PartialClaim, SourceFile, parse_claim, parse_registry, parse_source
+from comparator.parse import (
+    ClaimFile,
+    Entry,
+    PartialClaim,
+    SourceFile,
+    parse_claim,
+    parse_registry,
+    parse_source,
+)
 from comparator.problems import Problem, error
 from comparator.root import FileText, read_text, relative
 from comparator.yamlmarks import Marks
@@ -82,7 +91,9 @@ def load(root: Path) -> Corpus:
     """Read everything under `root`, collecting problems rather than stopping at the first."""
     paths = [root / OUTLETS, root / ACTORS]
     paths += _walk(root / "sources", ".md") + _walk(root / "claims", ".yaml", ".yml")
-    return from_files(root, {relative(root, p): read_text(root, p) for p in paths if p.exists() or p.is_symlink()})
+    return from_files(
+        root, {relative(root, p): read_text(root, p) for p in paths if p.exists() or p.is_symlink()}
+    )
 
 
 def from_files(root: Path, files: Mapping[str, FileText | Problem]) -> Corpus:
@@ -133,14 +144,23 @@ def load_claims(root: Path, claim_ids: Iterable[str]) -> tuple[Corpus, list[str]
 
 def claim_ids(root: Path) -> list[str]:
     """Every claim id, from file names alone (for suggestions), without parsing any file."""
-    return sorted({p.stem for folder in _folders(root / "claims") for p in folder.iterdir() if p.suffix in (".yaml", ".yml")})
+    return sorted(
+        {
+            p.stem
+            for folder in _folders(root / "claims")
+            for p in folder.iterdir()
+            if p.suffix in (".yaml", ".yml")
+        }
+    )
 
 
 def _folders(top: Path) -> list[Path]:
     """The folders directly under `top`; linked folders are not entered, as in `load`."""
     if not top.is_dir():
         return []
-    return sorted(p for p in top.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
+    return sorted(
+        p for p in top.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")
+    )
 
 
 def _named(top: Path, file_id: str, *suffixes: str) -> list[Path]:
@@ -208,7 +228,9 @@ def _add_source(corpus: Corpus, rel: str, read: FileText | Problem) -> SourceFil
     if source.id in corpus.sources:
         line, col = source.marks.at(("id",))
         other = corpus.sources[source.id].rel
-        corpus.problems.append(error(rel, line, col, "duplicate-id", f"source id {source.id!r} is used by {other} too"))
+        corpus.problems.append(
+            error(rel, line, col, "duplicate-id", f"source id {source.id!r} is used by {other} too")
+        )
         return None
     corpus.sources[source.id] = source
     return source
@@ -216,7 +238,9 @@ def _add_source(corpus: Corpus, rel: str, read: FileText | Problem) -> SourceFil
 
 def _add_claim(corpus: Corpus, rel: str, read: FileText | Problem) -> ClaimFile | None:
     if rel.count("/") != 2:
-        corpus.problems.append(error(rel, 1, 1, "unexpected-file", "claims live in claims/<topic>/<claim-id>.yaml"))
+        corpus.problems.append(
+            error(rel, 1, 1, "unexpected-file", "claims live in claims/<topic>/<claim-id>.yaml")
+        )
         return None
     file = _accept(corpus, rel, read)
     if file is None:
@@ -230,7 +254,9 @@ def _add_claim(corpus: Corpus, rel: str, read: FileText | Problem) -> ClaimFile 
         return None
     if claim.id in corpus.claims:
         other = corpus.claims[claim.id].rel
-        corpus.problems.append(error(rel, 1, 1, "duplicate-id", f"claim id {claim.id!r} is used by {other} too"))
+        corpus.problems.append(
+            error(rel, 1, 1, "duplicate-id", f"claim id {claim.id!r} is used by {other} too")
+        )
         return None
     corpus.claims[claim.id] = claim
     return claim

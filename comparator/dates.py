@@ -19,7 +19,7 @@ class PartialDate:
     day: int | None = None
 
     @classmethod
-    def parse(cls, value: Any) -> "PartialDate":
+    def parse(cls, value: Any) -> PartialDate:
         """Accept what YAML gives for a date: a `date`, an int year, or an ISO string."""
         if isinstance(value, PartialDate):
             return value

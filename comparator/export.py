@@ -18,10 +18,11 @@ import json
 import os
 import secrets
 import sqlite3
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from comparator import corpus as corpus_mod
 from comparator.compare import Analysis, analyse, source_origin
@@ -96,9 +97,22 @@ ACTORS = Table(
 SOURCES = Table(
     "sources",
     _columns(
-        "id", "outlet", "title", "published", "published_inferred INTEGER", "language", "url",
-        "authors", "dateline", "wire", "wire_inferred INTEGER", "derived_from", "origin", "path",
-        "notes", "text",
+        "id",
+        "outlet",
+        "title",
+        "published",
+        "published_inferred INTEGER",
+        "language",
+        "url",
+        "authors",
+        "dateline",
+        "wire",
+        "wire_inferred INTEGER",
+        "derived_from",
+        "origin",
+        "path",
+        "notes",
+        "text",
     ),
     key=("id",),
     foreign_keys=(_fk("outlet", "outlets"), _fk("wire", "outlets"), _fk("derived_from", "sources")),
@@ -107,9 +121,23 @@ SOURCES = Table(
 CLAIMS = Table(
     "claims",
     _columns(
-        "id", "topic", "question", "kind", "unit", "cumulative INTEGER", "tolerance REAL", "tags",
-        "verdict", "origins INTEGER", "assertions INTEGER", "contradictions INTEGER",
-        "consensus_low ANY", "consensus_high ANY", "consensus_value ANY", "notes", "path",
+        "id",
+        "topic",
+        "question",
+        "kind",
+        "unit",
+        "cumulative INTEGER",
+        "tolerance REAL",
+        "tags",
+        "verdict",
+        "origins INTEGER",
+        "assertions INTEGER",
+        "contradictions INTEGER",
+        "consensus_low ANY",
+        "consensus_high ANY",
+        "consensus_value ANY",
+        "notes",
+        "path",
     ),
     key=("id",),
     indexes=(("verdict",), ("topic",), ("kind",)),
@@ -117,8 +145,20 @@ CLAIMS = Table(
 ASSERTIONS = Table(
     "assertions",
     _columns(
-        "claim_id", "index INTEGER", "source", "outlet", "claimant", "origin", "value ANY",
-        "qualifier", "low ANY", "high ANY", "as_of", "quote", "translation", "notes",
+        "claim_id",
+        "index INTEGER",
+        "source",
+        "outlet",
+        "claimant",
+        "origin",
+        "value ANY",
+        "qualifier",
+        "low ANY",
+        "high ANY",
+        "as_of",
+        "quote",
+        "translation",
+        "notes",
     ),
     key=("claim_id", "index"),
     foreign_keys=(
@@ -228,7 +268,13 @@ def _assertion_rows(analysis: Analysis) -> Iterable[dict[str, Any]]:
 
 def _relation_rows(analysis: Analysis) -> list[dict[str, Any]]:
     rows = [
-        {"claim_id": analysis.id, "a": p.a, "b": p.b, "relation": p.relation.value, "same_origin": p.same_origin}
+        {
+            "claim_id": analysis.id,
+            "a": p.a,
+            "b": p.b,
+            "relation": p.relation.value,
+            "same_origin": p.same_origin,
+        }
         for p in analysis.pairs
     ]
     return sorted(rows, key=lambda r: (r["a"], r["b"]))
@@ -306,7 +352,7 @@ def _jsonl_writer(table: Table) -> Writer:
     def write(path: Path) -> None:
         with open(path, "x", encoding="utf-8", newline="\n") as f:
             for row in table.rows:
-                f.write(json.dumps(dict(zip(table.header, row)), ensure_ascii=False) + "\n")
+                f.write(json.dumps(dict(zip(table.header, row, strict=False)), ensure_ascii=False) + "\n")
 
     return write
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional
+from typing import Any
 
 from comparator.compare import Analysis, Item
+from comparator.corpus import Corpus
 from comparator.dates import PartialDate, human_day
 from comparator.models import Kind, Qualifier
 from comparator.values import Interval, Point, ValueSet
@@ -33,13 +34,19 @@ def number(value: Any) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, float):
-        return f"{value:,.0f}" if value.is_integer() else f"{value:,.6g}" if abs(value) < 1000 else f"{value:,.2f}"
+        return (
+            f"{value:,.0f}"
+            if value.is_integer()
+            else f"{value:,.6g}"
+            if abs(value) < 1000
+            else f"{value:,.2f}"
+        )
     if isinstance(value, PartialDate):
         return value.human()
     return str(value)
 
 
-def value(kind: Kind, qualifier: Qualifier, raw: Any, unit: Optional[str] = None, names: Any = None) -> str:
+def value(kind: Kind, qualifier: Qualifier, raw: Any, unit: str | None = None, names: Any = None) -> str:
     """One assertion's value with its qualifier; `names` maps actor ids to names."""
     if qualifier is Qualifier.BETWEEN:
         text = f"between {number(raw[0])} and {number(raw[1])}"
@@ -49,10 +56,14 @@ def value(kind: Kind, qualifier: Qualifier, raw: Any, unit: Optional[str] = None
         text = names(raw)
     else:
         text = _WORDS[qualifier] + number(raw)
-    return with_unit(text, unit, raw if qualifier is Qualifier.EXACT else None) if kind in (Kind.COUNT, Kind.QUANTITY) else text
+    return (
+        with_unit(text, unit, raw if qualifier is Qualifier.EXACT else None)
+        if kind in (Kind.COUNT, Kind.QUANTITY)
+        else text
+    )
 
 
-def with_unit(text: str, unit: Optional[str], amount: Any = None) -> str:
+def with_unit(text: str, unit: str | None, amount: Any = None) -> str:
     """`3 helicopters`, and `1 helicopter`: units are written plural, so one drops the s."""
     if not unit:
         return text
@@ -73,13 +84,13 @@ def _bound(kind: Kind, x: Any) -> str:
     return number(int(x) if isinstance(x, float) and x.is_integer() else x)
 
 
-def value_set(kind: Kind, values: Optional[ValueSet], names: Any = None) -> str:
+def value_set(kind: Kind, values: ValueSet | None, names: Any = None) -> str:
     """A consensus or any value set, e.g. "at least 2,802", "2,802 to 5,000", "27 Sep 2020"."""
     if values is None:
         return "none"
     if isinstance(values, Point):
         if kind is Kind.ACTOR and names is not None:
-            return names(values.value)
+            return str(names(values.value))
         return number(values.shown)
     low, high = values.low, values.high
     if kind is Kind.COUNT and low == 0:
@@ -107,14 +118,14 @@ def value_set(kind: Kind, values: Optional[ValueSet], names: Any = None) -> str:
     return f"{above}{_bound(kind, low)} to {below}{_bound(kind, high)}"
 
 
-def origin_name(corpus: Any, origin: str) -> str:
+def origin_name(corpus: Corpus, origin: str) -> str:
     if origin in corpus.actors:
         return corpus.actor_name(origin)
     return corpus.outlet_name(origin)
 
 
 def side(corpus: Any, analysis: Analysis, item: Item) -> str:
-    """"Republika (28 Sep 2020), quoting Armenia's defence ministry, says at least 16 people"."""
+    """ "Republika (28 Sep 2020), quoting Armenia's defence ministry, says at least 16 people"."""
     outlet = corpus.outlet_name(item.outlet) if item.outlet else item.assertion.source
     when = f" ({item.published.human()})" if item.published else ""
     claimant = item.assertion.claimant
@@ -146,7 +157,9 @@ def verdict_reason(corpus: Any, analysis: Analysis) -> str:
         if disputes:
             parts.append(f"{disputes} dispute{'s' if disputes != 1 else ''} between origins")
         if internal:
-            parts.append(f"{internal} reporting discrepanc{'ies' if internal != 1 else 'y'} within one origin")
+            parts.append(
+                f"{internal} reporting discrepanc{'ies' if internal != 1 else 'y'} within one origin"
+            )
         return ", ".join(parts)
     articles = len({i.assertion.source for i in analysis.items})
     noun = "article" if articles == 1 else "articles"
@@ -162,7 +175,9 @@ def summary(corpus: Any, analysis: Analysis) -> str:
         if kind not in (Kind.COUNT, Kind.QUANTITY):
             return text
         consensus = analysis.consensus
-        amount = consensus.low if isinstance(consensus, Interval) and consensus.low == consensus.high else None
+        amount = (
+            consensus.low if isinstance(consensus, Interval) and consensus.low == consensus.high else None
+        )
         return with_unit(text, analysis.claim.claim.unit, amount)
     groups = []
     for cluster in analysis.clusters:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from enum import Enum
-from typing import Annotated, Any, Optional, Union
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -116,11 +116,11 @@ class Outlet(_Strict):
 
     id: Slug = Field(description="The outlet's id, used by sources' `outlet` and `wire`.")
     name: str = Field(min_length=1, description="The outlet's name as readers know it.")
-    country: Optional[str] = Field(None, description="Country of the outlet (ISO 3166 code or name).")
-    language: Optional[Language] = Field(None, description="Main language of the outlet (BCP 47).")
-    kind: Optional[OutletKind] = Field(None, description="What sort of outlet it is.")
-    url: Optional[str] = Field(None, description="Home page.")
-    notes: Optional[str] = Field(None, description="Free text for curators.")
+    country: str | None = Field(None, description="Country of the outlet (ISO 3166 code or name).")
+    language: Language | None = Field(None, description="Main language of the outlet (BCP 47).")
+    kind: OutletKind | None = Field(None, description="What sort of outlet it is.")
+    url: str | None = Field(None, description="Home page.")
+    notes: str | None = Field(None, description="Free text for curators.")
 
 
 class Actor(_Strict):
@@ -128,11 +128,11 @@ class Actor(_Strict):
 
     id: Slug = Field(description="The actor's id, used by `claimant` and by `actor` values.")
     name: str = Field(min_length=1, description="The actor's name.")
-    part_of: Optional[Slug] = Field(
+    part_of: Slug | None = Field(
         None, description="Id of the actor this one belongs to (`armenia-mod` is part of `armenia`)."
     )
     aliases: list[str] = Field(default_factory=list, description="Other names used in articles.")
-    notes: Optional[str] = Field(None, description="Free text for curators.")
+    notes: str | None = Field(None, description="Free text for curators.")
 
 
 class SourceMeta(_Strict):
@@ -146,16 +146,16 @@ class SourceMeta(_Strict):
         False, description="True when the date was worked out from the text, not printed in it."
     )
     language: Language = Field(description="Language of the text (BCP 47, e.g. `id`, `en`, `fr`).")
-    url: Optional[str] = Field(None, description="Where the article was published.")
+    url: str | None = Field(None, description="Where the article was published.")
     authors: list[str] = Field(default_factory=list, description="Bylines.")
-    dateline: Optional[str] = Field(None, description="The dateline, e.g. MOSKOW.")
-    wire: Optional[Slug] = Field(None, description="Outlet id of the agency whose copy this is.")
+    dateline: str | None = Field(None, description="The dateline, e.g. MOSKOW.")
+    wire: Slug | None = Field(None, description="Outlet id of the agency whose copy this is.")
     wire_inferred: bool = Field(False, description="True when `wire` is a judgement from the text.")
-    derived_from: Optional[Slug] = Field(None, description="Id of another source this article copies.")
-    notes: Optional[str] = Field(None, description="Free text for curators.")
+    derived_from: Slug | None = Field(None, description="Id of another source this article copies.")
+    notes: str | None = Field(None, description="Free text for curators.")
 
 
-Number = Union[int, float]
+Number = int | float
 
 
 class Assertion(_Strict):
@@ -163,24 +163,26 @@ class Assertion(_Strict):
 
     source: Slug = Field(description="Id of the source (article) that says it.")
     quote: str = Field(min_length=1, description="The exact words of the article; must occur in its text.")
-    translation: Optional[str] = Field(None, description="The quote in English, for readers.")
+    translation: str | None = Field(None, description="The quote in English, for readers.")
     qualifier: Qualifier = Field(
         Qualifier.EXACT,
-        description="How the value is meant: exact, at_least, more_than, at_most, less_than, about, nearly, between.",
+        description="How the value is meant: "
+        "exact, at_least, more_than, at_most, less_than, about, nearly, between.",
     )
     value: Any = Field(
-        description="The value stated, by the claim's kind: count, number, date, actor id, true/false or text; "
+        description="The value stated, by the claim's kind: "
+        "count, number, date, actor id, true/false or text; "
         "`[low, high]` with qualifier `between`."
     )
-    as_of: Optional[DateValue] = Field(
+    as_of: DateValue | None = Field(
         None,
         description="The date the value refers to (YYYY-MM-DD, YYYY-MM or YYYY); "
         "defaults to the source's `published`.",
     )
-    claimant: Optional[Slug] = Field(
+    claimant: Slug | None = Field(
         None, description="Id of the actor the source quotes; absent means the outlet's own voice."
     )
-    notes: Optional[str] = Field(None, description="Free text for curators.")
+    notes: str | None = Field(None, description="Free text for curators.")
 
     @field_validator("value", mode="after")
     @classmethod
@@ -197,7 +199,7 @@ class Claim(_Strict):
 
     question: str = Field(min_length=1, description="The question the assertions answer.")
     kind: Kind = Field(description="What the values are: count, quantity, date, actor, boolean or text.")
-    unit: Optional[str] = Field(None, description="What is counted or measured (count and quantity only).")
+    unit: str | None = Field(None, description="What is counted or measured (count and quantity only).")
     cumulative: bool = Field(
         False, description="A running total that can only grow over time, such as a death toll."
     )
@@ -205,17 +207,17 @@ class Claim(_Strict):
         0.1, ge=0, lt=1, description="Relative width of `about` and `nearly` (default 0.1)."
     )
     tags: list[str] = Field(default_factory=list, description="Free labels for filtering.")
-    notes: Optional[str] = Field(None, description="Why the claim is framed as it is.")
+    notes: str | None = Field(None, description="Why the claim is framed as it is.")
     assertions: list[Assertion] = Field(min_length=1, description="What each source says.")
 
     @classmethod
-    def from_data(cls, data: Any) -> "Claim":
+    def from_data(cls, data: Any) -> Claim:
         kind = data.get("kind") if isinstance(data, dict) else None
         context = {"kind": kind if kind in {k.value for k in Kind} else None}
         return cls.model_validate(data, context=context)
 
     @model_validator(mode="after")
-    def _fits_kind(self) -> "Claim":
+    def _fits_kind(self) -> Claim:
         if self.unit is not None and self.kind not in (Kind.COUNT, Kind.QUANTITY):
             raise ValueError(f"`unit` applies to count and quantity claims, not {self.kind.value}")
         if self.cumulative and self.kind not in (Kind.COUNT, Kind.QUANTITY):
@@ -256,9 +258,9 @@ LARGEST = 10**18
 
 
 def _scalar(kind: Kind, raw: Any) -> Any:
-    if kind in (Kind.COUNT, Kind.QUANTITY) and isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        if isinstance(raw, int) and abs(raw) > LARGEST or isinstance(raw, float) and math.isfinite(raw) and abs(raw) > LARGEST:
-            raise ValueError("the figure is too large to compare (more than 10^18)")
+    finite = isinstance(raw, int) or (isinstance(raw, float) and math.isfinite(raw))
+    if kind in (Kind.COUNT, Kind.QUANTITY) and not isinstance(raw, bool) and finite and abs(raw) > LARGEST:
+        raise ValueError("the figure is too large to compare (more than 10^18)")
     if kind is Kind.COUNT:
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise ValueError(f"a count must be a whole number, not {raw!r}")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Union
 
-Number = Union[int, float]
+Number = int | float
 
 
 @dataclass(frozen=True)
@@ -21,9 +20,17 @@ _DOT_THOUSANDS = (".", ",")
 _COMMA_THOUSANDS = (",", ".")
 _SPACE_THOUSANDS = (" \u00a0\u202f", ",")
 _GROUPING = {
-    "id": _DOT_THOUSANDS, "ms": _DOT_THOUSANDS, "de": _DOT_THOUSANDS, "es": _DOT_THOUSANDS,
-    "pt": _DOT_THOUSANDS, "it": _DOT_THOUSANDS, "tr": _DOT_THOUSANDS, "nl": _DOT_THOUSANDS,
-    "en": _COMMA_THOUSANDS, "fr": _SPACE_THOUSANDS, "ru": _SPACE_THOUSANDS,
+    "id": _DOT_THOUSANDS,
+    "ms": _DOT_THOUSANDS,
+    "de": _DOT_THOUSANDS,
+    "es": _DOT_THOUSANDS,
+    "pt": _DOT_THOUSANDS,
+    "it": _DOT_THOUSANDS,
+    "tr": _DOT_THOUSANDS,
+    "nl": _DOT_THOUSANDS,
+    "en": _COMMA_THOUSANDS,
+    "fr": _SPACE_THOUSANDS,
+    "ru": _SPACE_THOUSANDS,
 }
 # A minus sign only where it cannot be a range's dash ("1992-1994") or a hyphen.
 _SIGN = r"(?:(?<![\w.,\-\u2212])[\-\u2212](?=\d))?"
@@ -39,33 +46,99 @@ def _number_pattern(groups: str, decimal: str) -> re.Pattern[str]:
 _PATTERN_OF = {g: _number_pattern(*g) for g in (_DOT_THOUSANDS, _COMMA_THOUSANDS, _SPACE_THOUSANDS)}
 
 _UNITS_ID = {
-    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-    "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100,
-    "seribu": 1000, "sejuta": 1_000_000, "nol": 0,
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+    "sebelas": 11,
+    "seratus": 100,
+    "seribu": 1000,
+    "sejuta": 1_000_000,
+    "nol": 0,
     # "ribuan" (thousands) is how a text says "at least a thousand"; the curator's qualifier says so.
-    "puluhan": 10, "ratusan": 100, "ribuan": 1000, "jutaan": 1_000_000,
+    "puluhan": 10,
+    "ratusan": 100,
+    "ribuan": 1000,
+    "jutaan": 1_000_000,
 }
 _UNITS_EN = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-    "dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1_000_000,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "dozens": 12,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 1_000_000,
 }
 _UNITS_FR = {
-    "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
-    "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
-    "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "trente": 30, "quarante": 40,
-    "cinquante": 50, "soixante": 60, "dizaines": 10, "centaines": 100, "milliers": 1000,
+    "zéro": 0,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+    "dizaines": 10,
+    "centaines": 100,
+    "milliers": 1000,
 }
 # Words that multiply what precedes them; `belas` adds ten ("dua belas" is 12).
 _SCALES_ID = {"puluh": 10, "ratus": 100, "ribu": 1000, "juta": 1_000_000, "miliar": 10**9}
 _SCALES_EN = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 10**9}
 _SCALES_FR = {"cent": 100, "cents": 100, "mille": 1000, "million": 1_000_000, "millions": 1_000_000}
 _WORDS = {
-    "id": (_UNITS_ID, _SCALES_ID), "ms": (_UNITS_ID, _SCALES_ID),
-    "en": (_UNITS_EN, _SCALES_EN), "fr": (_UNITS_FR, _SCALES_FR),
+    "id": (_UNITS_ID, _SCALES_ID),
+    "ms": (_UNITS_ID, _SCALES_ID),
+    "en": (_UNITS_EN, _SCALES_EN),
+    "fr": (_UNITS_FR, _SCALES_FR),
 }
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 

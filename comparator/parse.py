@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any, Sequence, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -108,9 +109,7 @@ def parse_source(file: FileText) -> tuple[SourceFile | None, list[Problem]]:
     if not text.strip():
         return None, [error(file.rel, 1, 1, "empty-file", "the file is empty")]
     if not re.match(r"---[ \t]*\n", text):
-        return None, [
-            error(file.rel, 1, 1, "yaml-syntax", "a source starts with front matter: a line `---`")
-        ]
+        return None, [error(file.rel, 1, 1, "yaml-syntax", "a source starts with front matter: a line `---`")]
     opening = text.index("\n") + 1
     close = _FRONT_MATTER_CLOSE.search(text, opening)
     if close is None:
@@ -134,7 +133,9 @@ def parse_source(file: FileText) -> tuple[SourceFile | None, list[Problem]]:
     if meta.id != stem:
         line, col = marks.at(("id",))
         problems.append(
-            error(file.rel, line, col, "id-mismatch", f"id {meta.id!r} differs from the file name {stem!r}.md")
+            error(
+                file.rel, line, col, "id-mismatch", f"id {meta.id!r} differs from the file name {stem!r}.md"
+            )
         )
     if not body.strip():
         problems.append(error(file.rel, body_line, 1, "empty-body", "the source has no article text"))
@@ -174,9 +175,7 @@ def _name_problems(rel: str, stem: str, what: str) -> list[Problem]:
     return [error(rel, 1, 1, "id-mismatch", f"file name {stem!r} is not a valid {what} (a lowercase slug)")]
 
 
-def validation_problems(
-    rel: str, exc: ValidationError, marks: Marks, prefix: Path = ()
-) -> list[Problem]:
+def validation_problems(rel: str, exc: ValidationError, marks: Marks, prefix: Path = ()) -> list[Problem]:
     """Each pydantic error, placed at the line and column of the value (or key) it is about."""
     problems = []
     for err in exc.errors(include_url=False):

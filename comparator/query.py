@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any
 
 from comparator.compare import Analysis
 from comparator.corpus import Corpus
@@ -21,7 +22,7 @@ class Filters:
     source: tuple[str, ...] = ()
     actor: tuple[str, ...] = ()
     tag: tuple[str, ...] = ()
-    text: Optional[str] = None
+    text: str | None = None
 
 
 def _haystack(analysis: Analysis) -> str:
@@ -53,9 +54,7 @@ def matches(corpus: Corpus, analysis: Analysis, f: Filters) -> bool:
                 named.update(corpus.ancestors(a.value))
         if not named & set(f.actor):
             return False
-    if f.text and fold(f.text) not in _haystack(analysis):
-        return False
-    return True
+    return not (f.text and fold(f.text) not in _haystack(analysis))
 
 
 def select(corpus: Corpus, analyses: Iterable[Analysis], f: Filters) -> Iterator[Analysis]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, Optional
+from typing import Any
 
 from comparator.compare import Analysis, Item
 from comparator.dates import PartialDate
@@ -32,7 +32,7 @@ def bound(kind: Kind, value: Any) -> Any:
     return value
 
 
-def consensus_record(kind: Kind, consensus: Optional[ValueSet]) -> Optional[dict[str, Any]]:
+def consensus_record(kind: Kind, consensus: ValueSet | None) -> dict[str, Any] | None:
     if consensus is None:
         return None
     if isinstance(consensus, Interval):
@@ -80,5 +80,7 @@ def claim_record(analysis: Analysis) -> dict[str, Any]:
             {"a": p.a, "b": p.b, "relation": p.relation.value, "same_origin": p.same_origin}
             for p in analysis.pairs
         ],
-        "clusters": [{"assertions": list(c.assertions), "origins": list(c.origins)} for c in analysis.clusters],
+        "clusters": [
+            {"assertions": list(c.assertions), "origins": list(c.origins)} for c in analysis.clusters
+        ],
     }

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
@@ -131,12 +132,13 @@ def _assertion_rule(kind: Kind) -> dict[str, Any]:
 
 def _kind_rules() -> list[dict[str, Any]]:
     rules = [
-        _when_kind([kind], {"properties": {"assertions": {"items": _assertion_rule(kind)}}})
-        for kind in Kind
+        _when_kind([kind], {"properties": {"assertions": {"items": _assertion_rule(kind)}}}) for kind in Kind
     ]
     # The model refuses `unit` and `cumulative` outside counts and quantities; so does the schema.
     others = [k for k in Kind if k not in (Kind.COUNT, Kind.QUANTITY)]
-    rules.append(_when_kind(others, {"properties": {"unit": {"type": "null"}, "cumulative": {"const": False}}}))
+    rules.append(
+        _when_kind(others, {"properties": {"unit": {"type": "null"}, "cumulative": {"const": False}}})
+    )
     return rules
 
 

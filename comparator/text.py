@@ -9,11 +9,25 @@ from functools import lru_cache
 # Typographic forms that curators type plainly and articles print fancily.
 _FOLD = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
     }
 )
 _SPACE = re.compile(r"\s+")
@@ -66,7 +80,9 @@ def find_quote(quote: str, body: str) -> tuple[int, int] | None:
     return where[start], where[start + len(needle) - 1] + 1
 
 
-def quote_spans(quote: str, body: str, normalised: tuple[str, list[int]] | None = None) -> list[tuple[int, int]]:
+def quote_spans(
+    quote: str, body: str, normalised: tuple[str, list[int]] | None = None
+) -> list[tuple[int, int]]:
     """Every span of `quote` in NFC(body), matched as `find_quote` matches (a caption printed
     twice holds the same quote twice). `normalised` is `normalise_with_map(body)`, for a caller
     that matches many quotes against one body and should normalise it once."""

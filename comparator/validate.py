@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from comparator.corpus import Corpus
 from comparator.hints import qualifier_words
@@ -43,14 +44,18 @@ def _actor_problems(corpus: Corpus) -> list[Problem]:
             continue
         line, col = registry.position(entry.index, "part_of")
         if actor.part_of not in corpus.actors:
-            message = f"part_of names unknown actor {actor.part_of!r}{did_you_mean(actor.part_of, corpus.actors)}"
+            message = (
+                f"part_of names unknown actor {actor.part_of!r}{did_you_mean(actor.part_of, corpus.actors)}"
+            )
             problems.append(error(registry.rel, line, col, "unknown-actor", message))
             continue
         loop = _loop(actor.id, lambda a: getattr(corpus.actors.get(a), "part_of", None))
         if loop and actor.id not in reported:
             reported.update(loop)
-            chain = " → ".join(loop + [loop[0]])
-            problems.append(error(registry.rel, line, col, "part-of-cycle", f"actors are part of each other: {chain}"))
+            chain = " → ".join([*loop, loop[0]])
+            problems.append(
+                error(registry.rel, line, col, "part-of-cycle", f"actors are part of each other: {chain}")
+            )
     return problems
 
 
@@ -67,25 +72,43 @@ def _source_problems(corpus: Corpus) -> list[Problem]:
         elif folder != meta.outlet:
             line, col = source.marks.at(("outlet",))
             problems.append(
-                error(rel, line, col, "id-mismatch", f"outlet {meta.outlet!r} differs from the folder {folder!r}")
+                error(
+                    rel,
+                    line,
+                    col,
+                    "id-mismatch",
+                    f"outlet {meta.outlet!r} differs from the folder {folder!r}",
+                )
             )
         if meta.wire is not None and meta.wire not in corpus.outlets:
             line, col = source.marks.at(("wire",))
             hint = did_you_mean(meta.wire, corpus.outlets)
-            problems.append(error(rel, line, col, "unknown-outlet", f"wire names unknown outlet {meta.wire!r}{hint}"))
+            problems.append(
+                error(rel, line, col, "unknown-outlet", f"wire names unknown outlet {meta.wire!r}{hint}")
+            )
         if meta.derived_from is not None:
             line, col = source.marks.at(("derived_from",))
             if meta.derived_from not in corpus.sources:
                 hint = did_you_mean(meta.derived_from, corpus.sources)
                 problems.append(
-                    error(rel, line, col, "unknown-source", f"derived_from names unknown source {meta.derived_from!r}{hint}")
+                    error(
+                        rel,
+                        line,
+                        col,
+                        "unknown-source",
+                        f"derived_from names unknown source {meta.derived_from!r}{hint}",
+                    )
                 )
                 continue
-            loop = _loop(meta.id, lambda s: getattr(getattr(corpus.sources.get(s), "meta", None), "derived_from", None))
+            loop = _loop(
+                meta.id, lambda s: getattr(getattr(corpus.sources.get(s), "meta", None), "derived_from", None)
+            )
             if loop and meta.id not in reported:
                 reported.update(loop)
-                chain = " → ".join(loop + [loop[0]])
-                problems.append(error(rel, line, col, "derived-from-cycle", f"sources copy each other: {chain}"))
+                chain = " → ".join([*loop, loop[0]])
+                problems.append(
+                    error(rel, line, col, "derived-from-cycle", f"sources copy each other: {chain}")
+                )
     return problems
 
 
@@ -104,7 +127,9 @@ def _loop(start: str, parent: Callable[[str], str | None]) -> list[str] | None:
 def claim_problems(corpus: Corpus, claim_file: ClaimFile) -> list[Problem]:
     problems = []
     for index, assertion in enumerate(claim_file.claim.assertions):
-        problems += assertion_problems(corpus, claim_file.rel, claim_file.claim.kind, index, assertion, claim_file.marks)
+        problems += assertion_problems(
+            corpus, claim_file.rel, claim_file.claim.kind, index, assertion, claim_file.marks
+        )
     return problems
 
 
@@ -114,34 +139,47 @@ def assertion_problems(
     problems = []
     here = ("assertions", index)
     if assertion.claimant is not None and assertion.claimant not in corpus.actors:
-        line, col = marks.at(here + ("claimant",))
+        line, col = marks.at((*here, "claimant"))
         hint = did_you_mean(assertion.claimant, corpus.actors)
-        problems.append(error(rel, line, col, "unknown-actor", f"unknown claimant {assertion.claimant!r}{hint}"))
+        problems.append(
+            error(rel, line, col, "unknown-actor", f"unknown claimant {assertion.claimant!r}{hint}")
+        )
     if kind is Kind.ACTOR and assertion.value not in corpus.actors:
-        line, col = marks.at(here + ("value",))
+        line, col = marks.at((*here, "value"))
         hint = did_you_mean(assertion.value, corpus.actors)
         problems.append(error(rel, line, col, "unknown-actor", f"unknown actor {assertion.value!r}{hint}"))
     source = corpus.sources.get(assertion.source)
     if source is None:
-        line, col = marks.at(here + ("source",))
+        line, col = marks.at((*here, "source"))
         hint = did_you_mean(assertion.source, corpus.sources)
         problems.append(error(rel, line, col, "unknown-source", f"unknown source {assertion.source!r}{hint}"))
         return problems
-    line, col = marks.at(here + ("quote",))
+    line, col = marks.at((*here, "quote"))
     if not quote_in(assertion.quote, source.body):
         problems.append(
-            error(rel, line, col, "quote-not-found", f"the quote does not occur in {source.rel}: {_short(assertion.quote)}")
+            error(
+                rel,
+                line,
+                col,
+                "quote-not-found",
+                f"the quote does not occur in {source.rel}: {_short(assertion.quote)}",
+            )
         )
         return problems
     language = source.meta.language
     if kind in (Kind.COUNT, Kind.QUANTITY):
-        problems += _number_problems(rel, assertion.value, assertion.quote, language, marks.at(here + ("value",)))
+        problems += _number_problems(
+            rel, assertion.value, assertion.quote, language, marks.at((*here, "value"))
+        )
         if assertion.qualifier is Qualifier.EXACT:
             for word, suggested in qualifier_words(assertion.quote, language)[:1]:
                 problems.append(
                     warning(
-                        rel, *marks.at(here + ("value",)), "qualifier-hint",
-                        f"the quote says {word!r} but the qualifier is exact; should it be {suggested.value}?",
+                        rel,
+                        *marks.at((*here, "value")),
+                        "qualifier-hint",
+                        f"the quote says {word!r} but the qualifier is exact; "
+                        f"should it be {suggested.value}?",
                     )
                 )
     return problems
@@ -159,7 +197,10 @@ def _number_problems(
     shown = ", ".join(str(r) for r in read) or "no number"
     return [
         warning(
-            rel, line, col, "value-not-in-quote",
+            rel,
+            line,
+            col,
+            "value-not-in-quote",
             f"{', '.join(str(m) for m in missing)} is not written in the quote (read as {language}: {shown})",
         )
     ]

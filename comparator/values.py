@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from comparator.models import Kind, Qualifier
 
-Number = Union[int, float]
+Number = int | float
 INF = math.inf
 
 
@@ -41,10 +41,10 @@ class Interval:
     def empty(self) -> bool:
         return self.low_key > self.high_key
 
-    def meets(self, other: "Interval") -> bool:
+    def meets(self, other: Interval) -> bool:
         return max(self.low_key, other.low_key) <= min(self.high_key, other.high_key)
 
-    def intersection(self, other: "Interval") -> "Interval":
+    def intersection(self, other: Interval) -> Interval:
         low = max(self, other, key=lambda i: i.low_key)
         high = min(self, other, key=lambda i: i.high_key)
         return Interval(low.low, high.high, low.low_open, high.high_open)
@@ -62,7 +62,7 @@ class Point:
         return self.value if self.label is None else self.label
 
 
-ValueSet = Union[Interval, Point]
+ValueSet = Interval | Point
 
 
 def value_set(kind: Kind, qualifier: Qualifier, value: Any, tolerance: float) -> ValueSet:
@@ -138,4 +138,3 @@ def same(a: ValueSet, b: ValueSet) -> bool:
     if isinstance(a, Interval) and isinstance(b, Interval):
         return a.low_key == b.low_key and a.high_key == b.high_key
     return a == b
-

@@ -12,7 +12,7 @@ rather than expanded.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 import yaml
 
@@ -21,12 +21,11 @@ try:  # libyaml's C parser is several times faster; fall back to pure Python whe
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-Path = tuple[Union[str, int], ...]
+Path = tuple[str | int, ...]
 MAX_DEPTH = 64
 
 _SAFE_TAGS = {
-    "tag:yaml.org,2002:" + name
-    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
 
 
@@ -82,7 +81,9 @@ def load(text: str, *, line_offset: int = 0) -> tuple[Any, Marks]:
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             problem = exc.problem or exc.context or "invalid YAML"
             if "nesting depth" in problem:  # newer libyaml stops deep nesting itself
-                raise YamlError("unsafe-yaml", line + line_offset, col, f"nesting deeper than {MAX_DEPTH} levels") from None
+                raise YamlError(
+                    "unsafe-yaml", line + line_offset, col, f"nesting deeper than {MAX_DEPTH} levels"
+                ) from None
             raise YamlError("yaml-syntax", line + line_offset, col, problem) from None
         except yaml.YAMLError as exc:
             raise YamlError("yaml-syntax", 1 + line_offset, 1, str(exc)) from None
@@ -124,21 +125,19 @@ class _Builder:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise self._fail(key_node, "yaml-syntax", "mapping keys must be plain scalars")
-                key = self.build(key_node, path + ("<key>",), depth + 1)
+                key = self.build(key_node, (*path, "<key>"), depth + 1)
                 if isinstance(key, (list, dict)) or key is None:
                     raise self._fail(key_node, "yaml-syntax", "mapping keys must be plain scalars")
                 key = str(key) if not isinstance(key, str) else key
                 if key in result:
                     raise self._fail(key_node, "yaml-syntax", f"duplicate key {key!r}")
-                self.marks.keys[path + (key,)] = self._pos(key_node)
-                result[key] = self.build(value_node, path + (key,), depth + 1)
-            self.marks.values.pop(path + ("<key>",), None)
+                key_path = (*path, key)
+                self.marks.keys[key_path] = self._pos(key_node)
+                result[key] = self.build(value_node, key_path, depth + 1)
+            self.marks.values.pop((*path, "<key>"), None)
             return result
         if isinstance(node, yaml.SequenceNode):
-            return [
-                self.build(item, path + (index,), depth + 1)
-                for index, item in enumerate(node.value)
-            ]
+            return [self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
         try:
             return self.loader.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:

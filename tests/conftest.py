@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from click.testing import CliRunner
@@ -33,7 +33,13 @@ ACTORS = """\
 
 
 def source(id: str, outlet: str, published: str, body: str, language: str = "en", **extra: str) -> str:
-    lines = [f"id: {id}", f"outlet: {outlet}", f"title: {id} title", f"published: {published}", f"language: {language}"]
+    lines = [
+        f"id: {id}",
+        f"outlet: {outlet}",
+        f"title: {id} title",
+        f"published: {published}",
+        f"language: {language}",
+    ]
     lines += [f"{k}: {v}" for k, v in extra.items()]
     return "---\n" + "\n".join(lines) + "\n---\n" + body
 
@@ -42,12 +48,16 @@ BASE = {
     "sources/outlets.yaml": OUTLETS,
     "sources/actors.yaml": ACTORS,
     "sources/daily/daily-1.md": source(
-        "daily-1", "daily", "2020-09-28",
+        "daily-1",
+        "daily",
+        "2020-09-28",
         "Fighting began on 27 September 2020. At least 16 people were killed, officials said.\n"
         "The North defence ministry said South attacked first.\n",
     ),
     "sources/herald/herald-1.md": source(
-        "herald-1", "herald", "2021-11-24",
+        "herald-1",
+        "herald",
+        "2021-11-24",
         "The war killed more than 6,500 people. It started on “27 September 2020”.\n"
         "South said North attacked first.\n",
     ),
@@ -61,7 +71,9 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
-            path.write_text(textwrap.dedent(content) if content.startswith("\n") else content, encoding="utf-8")
+            path.write_text(
+                textwrap.dedent(content) if content.startswith("\n") else content, encoding="utf-8"
+            )
     (root / "claims").mkdir(exist_ok=True)
     return root
 
@@ -89,6 +101,11 @@ def run() -> Callable[..., object]:
 
     def invoke(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
         runner = CliRunner()
-        return runner.invoke(cli, list(args), env={"GITHUB_ACTIONS": "", "NO_COLOR": "1", **(env or {})}, catch_exceptions=False)
+        return runner.invoke(
+            cli,
+            list(args),
+            env={"GITHUB_ACTIONS": "", "NO_COLOR": "1", **(env or {})},
+            catch_exceptions=False,
+        )
 
     return invoke

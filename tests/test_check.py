@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import source
 
 GOOD = (
@@ -28,31 +27,116 @@ DATE_CLAIM = (
 )
 
 CASES = {
-    "yaml-syntax": ({"claims/t/c.yaml": "question: [unclosed\nkind: count\n"}, ("claims/t/c.yaml", 2, 5, "error", "yaml-syntax")),
-    "wrong type": ({"claims/t/c.yaml": GOOD.replace("value: 16", "value: sixteen")}, ("claims/t/c.yaml", 7, 12, "error", "schema")),
-    "bad qualifier": ({"claims/t/c.yaml": GOOD.replace("at_least", "roughly")}, ("claims/t/c.yaml", 8, 16, "error", "schema")),
-    "huge count": ({"claims/t/c.yaml": GOOD.replace("value: 16", "value: " + "9" * 400)}, ("claims/t/c.yaml", 7, 12, "error", "schema")),
-    "huge quantity": ({"claims/t/c.yaml": GOOD.replace("kind: count", "kind: quantity").replace("value: 16", "value: 1e300")}, ("claims/t/c.yaml", 7, 12, "error", "schema")),
+    "yaml-syntax": (
+        {"claims/t/c.yaml": "question: [unclosed\nkind: count\n"},
+        ("claims/t/c.yaml", 2, 5, "error", "yaml-syntax"),
+    ),
+    "wrong type": (
+        {"claims/t/c.yaml": GOOD.replace("value: 16", "value: sixteen")},
+        ("claims/t/c.yaml", 7, 12, "error", "schema"),
+    ),
+    "bad qualifier": (
+        {"claims/t/c.yaml": GOOD.replace("at_least", "roughly")},
+        ("claims/t/c.yaml", 8, 16, "error", "schema"),
+    ),
+    "huge count": (
+        {"claims/t/c.yaml": GOOD.replace("value: 16", "value: " + "9" * 400)},
+        ("claims/t/c.yaml", 7, 12, "error", "schema"),
+    ),
+    "huge quantity": (
+        {
+            "claims/t/c.yaml": GOOD.replace("kind: count", "kind: quantity").replace(
+                "value: 16", "value: 1e300"
+            )
+        },
+        ("claims/t/c.yaml", 7, 12, "error", "schema"),
+    ),
     "bad date": ({"claims/t/c.yaml": DATE_CLAIM}, ("claims/t/c.yaml", 6, 12, "error", "schema")),
-    "missing field": ({"claims/t/c.yaml": GOOD.replace("    value: 16\n", "")}, ("claims/t/c.yaml", 5, 5, "error", "schema")),
-    "unknown field": ({"claims/t/c.yaml": GOOD.replace("    unit: people\n", "").replace("unit: people\n", "unit: people\nunti: x\n")}, ("claims/t/c.yaml", 4, 1, "error", "unknown-field")),
-    "duplicate claim id": ({"claims/t/c.yaml": GOOD, "claims/u/c.yaml": GOOD}, ("claims/u/c.yaml", 1, 1, "error", "duplicate-id")),
-    "duplicate source id": ({"sources/herald/daily-1.md": source("daily-1", "herald", "2020-01-01", "text")}, ("sources/herald/daily-1.md", 2, 5, "error", "duplicate-id")),
-    "duplicate outlet id": ({"sources/outlets.yaml": "- id: daily\n  name: A\n- id: herald\n  name: H\n- id: daily\n  name: B\n"}, ("sources/outlets.yaml", 5, 7, "error", "duplicate-id")),
-    "duplicate actor id": ({"sources/actors.yaml": "- id: north\n  name: N\n- id: south\n  name: S\n- id: south\n  name: S2\n"}, ("sources/actors.yaml", 5, 7, "error", "duplicate-id")),
-    "id mismatch": ({"sources/daily/daily-2.md": source("daily-3", "daily", "2020-01-01", "text")}, ("sources/daily/daily-2.md", 2, 5, "error", "id-mismatch")),
-    "unknown source": ({"claims/t/c.yaml": GOOD.replace("source: daily-1", "source: daily-2")}, ("claims/t/c.yaml", 5, 13, "error", "unknown-source")),
-    "unknown outlet": ({"sources/daily/daily-2.md": source("daily-2", "dialy", "2020-01-01", "text")}, ("sources/daily/daily-2.md", 3, 9, "error", "unknown-outlet")),
-    "unknown wire": ({"sources/daily/daily-2.md": source("daily-2", "daily", "2020-01-01", "text", wire="wyre")}, ("sources/daily/daily-2.md", 7, 7, "error", "unknown-outlet")),
-    "unknown claimant": ({"claims/t/c.yaml": GOOD + "    claimant: nort\n"}, ("claims/t/c.yaml", 9, 15, "error", "unknown-actor")),
-    "unknown actor value": ({"claims/t/c.yaml": "question: Who?\nkind: actor\nassertions:\n  - source: daily-1\n    quote: South attacked first\n    value: suoth\n"}, ("claims/t/c.yaml", 6, 12, "error", "unknown-actor")),
-    "unknown part_of": ({"sources/actors.yaml": "- id: north\n  name: N\n  part_of: nowhere\n"}, ("sources/actors.yaml", 3, 12, "error", "unknown-actor")),
-    "part_of cycle": ({"sources/actors.yaml": "- id: a\n  name: A\n  part_of: b\n- id: b\n  name: B\n  part_of: a\n"}, ("sources/actors.yaml", 3, 12, "error", "part-of-cycle")),
-    "derived_from cycle": ({"sources/daily/d-a.md": source("d-a", "daily", "2020", "a", derived_from="d-b"), "sources/daily/d-b.md": source("d-b", "daily", "2020", "b", derived_from="d-a")}, ("sources/daily/d-a.md", 7, 15, "error", "derived-from-cycle")),
-    "quote not found": ({"claims/t/c.yaml": GOOD.replace("At least 16 people were killed", "at least 16 people were killed")}, ("claims/t/c.yaml", 6, 12, "error", "quote-not-found")),
-    "empty body": ({"sources/daily/daily-2.md": source("daily-2", "daily", "2020-01-01", "\n \n")}, ("sources/daily/daily-2.md", 8, 1, "error", "empty-body")),
-    "value not in quote": ({"claims/t/c.yaml": GOOD.replace("value: 16", "value: 17")}, ("claims/t/c.yaml", 7, 12, "warning", "value-not-in-quote")),
-    "qualifier hint": ({"claims/t/c.yaml": GOOD.replace("    qualifier: at_least\n", "")}, ("claims/t/c.yaml", 7, 12, "warning", "qualifier-hint")),
+    "missing field": (
+        {"claims/t/c.yaml": GOOD.replace("    value: 16\n", "")},
+        ("claims/t/c.yaml", 5, 5, "error", "schema"),
+    ),
+    "unknown field": (
+        {
+            "claims/t/c.yaml": GOOD.replace("    unit: people\n", "").replace(
+                "unit: people\n", "unit: people\nunti: x\n"
+            )
+        },
+        ("claims/t/c.yaml", 4, 1, "error", "unknown-field"),
+    ),
+    "duplicate claim id": (
+        {"claims/t/c.yaml": GOOD, "claims/u/c.yaml": GOOD},
+        ("claims/u/c.yaml", 1, 1, "error", "duplicate-id"),
+    ),
+    "duplicate source id": (
+        {"sources/herald/daily-1.md": source("daily-1", "herald", "2020-01-01", "text")},
+        ("sources/herald/daily-1.md", 2, 5, "error", "duplicate-id"),
+    ),
+    "duplicate outlet id": (
+        {"sources/outlets.yaml": "- id: daily\n  name: A\n- id: herald\n  name: H\n- id: daily\n  name: B\n"},
+        ("sources/outlets.yaml", 5, 7, "error", "duplicate-id"),
+    ),
+    "duplicate actor id": (
+        {"sources/actors.yaml": "- id: north\n  name: N\n- id: south\n  name: S\n- id: south\n  name: S2\n"},
+        ("sources/actors.yaml", 5, 7, "error", "duplicate-id"),
+    ),
+    "id mismatch": (
+        {"sources/daily/daily-2.md": source("daily-3", "daily", "2020-01-01", "text")},
+        ("sources/daily/daily-2.md", 2, 5, "error", "id-mismatch"),
+    ),
+    "unknown source": (
+        {"claims/t/c.yaml": GOOD.replace("source: daily-1", "source: daily-2")},
+        ("claims/t/c.yaml", 5, 13, "error", "unknown-source"),
+    ),
+    "unknown outlet": (
+        {"sources/daily/daily-2.md": source("daily-2", "dialy", "2020-01-01", "text")},
+        ("sources/daily/daily-2.md", 3, 9, "error", "unknown-outlet"),
+    ),
+    "unknown wire": (
+        {"sources/daily/daily-2.md": source("daily-2", "daily", "2020-01-01", "text", wire="wyre")},
+        ("sources/daily/daily-2.md", 7, 7, "error", "unknown-outlet"),
+    ),
+    "unknown claimant": (
+        {"claims/t/c.yaml": GOOD + "    claimant: nort\n"},
+        ("claims/t/c.yaml", 9, 15, "error", "unknown-actor"),
+    ),
+    "unknown actor value": (
+        {
+            "claims/t/c.yaml": "question: Who?\nkind: actor\nassertions:\n  - source: daily-1\n    quote: South attacked first\n    value: suoth\n"
+        },
+        ("claims/t/c.yaml", 6, 12, "error", "unknown-actor"),
+    ),
+    "unknown part_of": (
+        {"sources/actors.yaml": "- id: north\n  name: N\n  part_of: nowhere\n"},
+        ("sources/actors.yaml", 3, 12, "error", "unknown-actor"),
+    ),
+    "part_of cycle": (
+        {"sources/actors.yaml": "- id: a\n  name: A\n  part_of: b\n- id: b\n  name: B\n  part_of: a\n"},
+        ("sources/actors.yaml", 3, 12, "error", "part-of-cycle"),
+    ),
+    "derived_from cycle": (
+        {
+            "sources/daily/d-a.md": source("d-a", "daily", "2020", "a", derived_from="d-b"),
+            "sources/daily/d-b.md": source("d-b", "daily", "2020", "b", derived_from="d-a"),
+        },
+        ("sources/daily/d-a.md", 7, 15, "error", "derived-from-cycle"),
+    ),
+    "quote not found": (
+        {"claims/t/c.yaml": GOOD.replace("At least 16 people were killed", "at least 16 people were killed")},
+        ("claims/t/c.yaml", 6, 12, "error", "quote-not-found"),
+    ),
+    "empty body": (
+        {"sources/daily/daily-2.md": source("daily-2", "daily", "2020-01-01", "\n \n")},
+        ("sources/daily/daily-2.md", 8, 1, "error", "empty-body"),
+    ),
+    "value not in quote": (
+        {"claims/t/c.yaml": GOOD.replace("value: 16", "value: 17")},
+        ("claims/t/c.yaml", 7, 12, "warning", "value-not-in-quote"),
+    ),
+    "qualifier hint": (
+        {"claims/t/c.yaml": GOOD.replace("    qualifier: at_least\n", "")},
+        ("claims/t/c.yaml", 7, 12, "warning", "qualifier-hint"),
+    ),
 }
 
 
@@ -76,7 +160,13 @@ def test_the_base_fixture_is_clean(make_root, run):  # type: ignore[no-untyped-d
 
 
 def test_text_format_and_summary(make_root, run):  # type: ignore[no-untyped-def]
-    root = make_root({"claims/t/c.yaml": GOOD.replace("value: 16", "value: 17").replace("source: daily-1", "source: daily-1\n    claimant: nort")})
+    root = make_root(
+        {
+            "claims/t/c.yaml": GOOD.replace("value: 16", "value: 17").replace(
+                "source: daily-1", "source: daily-1\n    claimant: nort"
+            )
+        }
+    )
     result = run("--root", str(root), "check")
     assert result.stdout == (
         "claims/t/c.yaml:6:15: error unknown-actor unknown claimant 'nort' (did you mean 'north', 'north-mod'?)\n"
@@ -109,13 +199,19 @@ def test_json_counts(make_root, run):  # type: ignore[no-untyped-def]
     data = json.loads(run("--root", str(root), "check", "--format", "json").stdout)
     assert data["counts"] == {"errors": 0, "warnings": 1, "files": 5}
     assert data["problems"][0] == {
-        "file": "claims/t/c.yaml", "line": 7, "column": 12, "severity": "warning",
-        "code": "value-not-in-quote", "message": "17 is not written in the quote (read as en: 16)",
+        "file": "claims/t/c.yaml",
+        "line": 7,
+        "column": 12,
+        "severity": "warning",
+        "code": "value-not-in-quote",
+        "message": "17 is not written in the quote (read as en: 16)",
     }
 
 
 def test_paths_restrict_the_report_but_references_resolve(make_root, run, monkeypatch):  # type: ignore[no-untyped-def]
-    root = make_root({"claims/t/a.yaml": GOOD.replace("source: daily-1", "source: nope"), "claims/u/b.yaml": GOOD})
+    root = make_root(
+        {"claims/t/a.yaml": GOOD.replace("source: daily-1", "source: nope"), "claims/u/b.yaml": GOOD}
+    )
     monkeypatch.chdir(root)
     result, found = problems_of(run, root, "claims/u")
     assert found == [] and result.exit_code == 0
@@ -132,7 +228,9 @@ def test_github_format_is_chosen_under_actions(make_root, run):  # type: ignore[
 
 
 def test_github_annotations_escape_data(make_root, run):  # type: ignore[no-untyped-def]
-    root = make_root({"claims/t/c.yaml": GOOD.replace("At least 16 people were killed", "'100% sure, really: x'")})
+    root = make_root(
+        {"claims/t/c.yaml": GOOD.replace("At least 16 people were killed", "'100% sure, really: x'")}
+    )
     result = run("--root", str(root), "check", "--format", "github")
     assert result.stdout == (
         "::error file=claims/t/c.yaml,line=6,col=12,title=quote-not-found::"
@@ -142,7 +240,13 @@ def test_github_annotations_escape_data(make_root, run):  # type: ignore[no-unty
 
 @pytest.mark.parametrize(
     "message",
-    ["50%", "a\n::warning file=x::owned", "a\r\n::add-mask::secret", "a\r::error::b", "%0A::stop-commands::x"],
+    [
+        "50%",
+        "a\n::warning file=x::owned",
+        "a\r\n::add-mask::secret",
+        "a\r::error::b",
+        "%0A::stop-commands::x",
+    ],
 )
 def test_no_data_can_start_a_workflow_command(message):  # type: ignore[no-untyped-def]
     from comparator.render.escape import workflow_command
@@ -166,7 +270,10 @@ def test_markdown_format_escapes_cells(make_root, run):  # type: ignore[no-untyp
 
 
 def test_a_bad_field_does_not_hide_the_other_assertions_problems(make_root, run):  # type: ignore[no-untyped-def]
-    broken = GOOD + "  - source: daily-1\n    quote: not in the article\n    value: 3\n  - source: herald-1\n    quote: x\n    value: many\n"
+    broken = (
+        GOOD
+        + "  - source: daily-1\n    quote: not in the article\n    value: 3\n  - source: herald-1\n    quote: x\n    value: many\n"
+    )
     _, found = problems_of(run, make_root({"claims/t/c.yaml": broken}))
     assert found == [
         ("claims/t/c.yaml", 10, 12, "error", "quote-not-found"),
@@ -209,6 +316,8 @@ def test_straight_quotes_and_dashes_match_typographic_ones(make_root, run):  # t
         "question: When did it end?\nkind: date\nassertions:\n"
         "  - source: daily-2\n    quote: '\"the war - all of it - ended\" on 10 November'\n    value: 2020-11-10\n"
     )
-    root = make_root({"sources/daily/daily-2.md": source("daily-2", "daily", "2020-11-11", body), "claims/t/c.yaml": claim})
+    root = make_root(
+        {"sources/daily/daily-2.md": source("daily-2", "daily", "2020-11-11", body), "claims/t/c.yaml": claim}
+    )
     _, found = problems_of(run, root)
     assert found == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -27,7 +27,7 @@ ACTORS = {"north": None, "north-mod": "north", "north-mod-press": "north-mod", "
 
 def corpus_with(sources: dict[str, dict[str, Any]] | None = None) -> Corpus:
     corpus = Corpus(Path("."))
-    for o in OUTLETS + ["wire"]:
+    for o in [*OUTLETS, "wire"]:
         corpus.outlets[o] = Outlet(id=o, name=o.upper())
     for a, parent in ACTORS.items():
         corpus.actors[a] = Actor(id=a, name=a.title(), part_of=parent)
@@ -38,7 +38,9 @@ def corpus_with(sources: dict[str, dict[str, Any]] | None = None) -> Corpus:
     return corpus
 
 
-def add_source(corpus: Corpus, sid: str, outlet: str = "o1", published: str = "2020-01-01", **extra: Any) -> None:
+def add_source(
+    corpus: Corpus, sid: str, outlet: str = "o1", published: str = "2020-01-01", **extra: Any
+) -> None:
     meta = SourceMeta(id=sid, outlet=outlet, title=sid, published=published, language="en", **extra)
     corpus.sources[sid] = SourceFile(f"sources/{outlet}/{sid}.md", meta, "body", 8, Marks())
 
@@ -48,7 +50,9 @@ def claim(kind: str, assertions: list[dict[str, Any]], **fields: Any) -> ClaimFi
     return ClaimFile("c", "t", "claims/t/c.yaml", Claim.from_data(data), Marks())
 
 
-def relation(kind: str, a: dict[str, Any], b: dict[str, Any], corpus: Optional[Corpus] = None, **fields: Any) -> Relation:
+def relation(
+    kind: str, a: dict[str, Any], b: dict[str, Any], corpus: Corpus | None = None, **fields: Any
+) -> Relation:
     corpus = corpus or corpus_with()
     base = {"source": "o1-s"}
     analysis = analyse(corpus, claim(kind, [{**base, **a}, {**base, "source": "o2-s", **b}], **fields))
@@ -105,7 +109,7 @@ def day(text: str) -> int:
         ("less_than", "2020-11-10", None, "2020-11-09"),
     ],
 )
-def test_date_precision_is_a_span(qualifier: str, value: Any, low: Optional[str], high: Optional[str]) -> None:
+def test_date_precision_is_a_span(qualifier: str, value: Any, low: str | None, high: str | None) -> None:
     interval = value_set(Kind.DATE, Qualifier(qualifier), PartialDate.parse(value), 0.1)
     assert (interval.low, interval.high) == (low and day(low), high and day(high))
 
@@ -118,7 +122,10 @@ def test_relation_examples_from_the_contract() -> None:
     assert relation("date", {"value": "2020-11"}, {"value": "2020-11-10"}) is Relation.COMPATIBLE
     assert relation("date", {"value": "2020-11-10"}, {"value": "2020-11-10"}) is Relation.AGREE
     assert relation("count", {"value": 5}, {"value": 6}) is Relation.CONTRADICT
-    assert relation("count", {"value": 5, "qualifier": "more_than"}, {"value": 6, "qualifier": "less_than"}) is Relation.CONTRADICT
+    assert (
+        relation("count", {"value": 5, "qualifier": "more_than"}, {"value": 6, "qualifier": "less_than"})
+        is Relation.CONTRADICT
+    )
 
 
 def test_cumulative_supersede_and_shrink() -> None:
@@ -128,19 +135,37 @@ def test_cumulative_supersede_and_shrink() -> None:
     assert relation("count", late, early, cumulative=True) is Relation.SUPERSEDE
     assert relation("count", early, late) is Relation.COMPATIBLE  # not a running total
     shrunk = {"value": 10, "as_of": "2021-01-01"}
-    assert relation("count", {"value": 16, "as_of": "2020-09-28"}, shrunk, cumulative=True) is Relation.CONTRADICT
+    assert (
+        relation("count", {"value": 16, "as_of": "2020-09-28"}, shrunk, cumulative=True)
+        is Relation.CONTRADICT
+    )
     same_day = {"value": 20, "as_of": "2020-09-28"}
-    assert relation("count", {"value": 16, "as_of": "2020-09-28"}, same_day, cumulative=True) is Relation.CONTRADICT
+    assert (
+        relation("count", {"value": 16, "as_of": "2020-09-28"}, same_day, cumulative=True)
+        is Relation.CONTRADICT
+    )
     # a later, more precise figure inside the earlier range is compatible, not newer news
-    assert relation("count", {"value": 7000, "qualifier": "about", "as_of": "2020-10-01"}, {"value": 6900, "as_of": "2020-12-01"}, cumulative=True) is Relation.COMPATIBLE
+    assert (
+        relation(
+            "count",
+            {"value": 7000, "qualifier": "about", "as_of": "2020-10-01"},
+            {"value": 6900, "as_of": "2020-12-01"},
+            cumulative=True,
+        )
+        is Relation.COMPATIBLE
+    )
 
 
 def test_supersede_points_from_the_earlier_assertion() -> None:
     corpus = corpus_with()
-    c = claim("count", [
-        {"source": "o1-s", "value": 100, "as_of": "2021-01-01"},
-        {"source": "o2-s", "value": 50, "as_of": "2020-01-01"},
-    ], cumulative=True)
+    c = claim(
+        "count",
+        [
+            {"source": "o1-s", "value": 100, "as_of": "2021-01-01"},
+            {"source": "o2-s", "value": 50, "as_of": "2020-01-01"},
+        ],
+        cumulative=True,
+    )
     pair = analyse(corpus, c).pairs[0]
     assert (pair.a, pair.b, pair.relation) == (1, 0, Relation.SUPERSEDE)
 
@@ -161,21 +186,26 @@ def test_text_is_compared_folded() -> None:
 
 
 def test_origins() -> None:
-    corpus = corpus_with({
-        "w1": {"outlet": "o1", "wire": "wire"},
-        "w2": {"outlet": "o2", "wire": "wire"},
-        "copy": {"outlet": "o3", "derived_from": "w1"},
-        "loop-a": {"outlet": "o1", "derived_from": "loop-b"},
-        "loop-b": {"outlet": "o2", "derived_from": "loop-a"},
-    })
-    c = claim("count", [
-        {"source": "w1", "value": 1},
-        {"source": "w2", "value": 1},
-        {"source": "copy", "value": 1},
-        {"source": "o1-s", "value": 1, "claimant": "north-mod-press"},
-        {"source": "o2-s", "value": 1},
-        {"source": "loop-a", "value": 1},
-    ])
+    corpus = corpus_with(
+        {
+            "w1": {"outlet": "o1", "wire": "wire"},
+            "w2": {"outlet": "o2", "wire": "wire"},
+            "copy": {"outlet": "o3", "derived_from": "w1"},
+            "loop-a": {"outlet": "o1", "derived_from": "loop-b"},
+            "loop-b": {"outlet": "o2", "derived_from": "loop-a"},
+        }
+    )
+    c = claim(
+        "count",
+        [
+            {"source": "w1", "value": 1},
+            {"source": "w2", "value": 1},
+            {"source": "copy", "value": 1},
+            {"source": "o1-s", "value": 1, "claimant": "north-mod-press"},
+            {"source": "o2-s", "value": 1},
+            {"source": "loop-a", "value": 1},
+        ],
+    )
     assert [origin_of(corpus, a) for a in c.claim.assertions] == ["wire", "wire", "wire", "north", "o2", "o1"]
 
 
@@ -184,54 +214,92 @@ def test_origins() -> None:
 
 def test_verdicts_and_dispute_kinds() -> None:
     corpus = corpus_with()
-    dispute = analyse(corpus, claim("actor", [
-        {"source": "o1-s", "value": "south", "claimant": "north-mod"},
-        {"source": "o2-s", "value": "north", "claimant": "south"},
-    ]))
+    dispute = analyse(
+        corpus,
+        claim(
+            "actor",
+            [
+                {"source": "o1-s", "value": "south", "claimant": "north-mod"},
+                {"source": "o2-s", "value": "north", "claimant": "south"},
+            ],
+        ),
+    )
     assert dispute.verdict is Verdict.CONTESTED and not dispute.contradictions[0].same_origin
-    discrepancy = analyse(corpus, claim("count", [
-        {"source": "o1-s", "value": 5, "claimant": "north"},
-        {"source": "o2-s", "value": 7, "claimant": "north-mod"},
-    ]))
+    discrepancy = analyse(
+        corpus,
+        claim(
+            "count",
+            [
+                {"source": "o1-s", "value": 5, "claimant": "north"},
+                {"source": "o2-s", "value": 7, "claimant": "north-mod"},
+            ],
+        ),
+    )
     assert discrepancy.verdict is Verdict.CONTESTED and discrepancy.contradictions[0].same_origin
     single = analyse(corpus, claim("count", [{"source": "o1-s", "value": 5}, {"source": "o1-s", "value": 5}]))
     assert single.verdict is Verdict.SINGLE_ORIGIN
-    both = analyse(corpus, claim("count", [{"source": "o1-s", "value": 5}, {"source": "o2-s", "value": 5, "qualifier": "about"}]))
+    both = analyse(
+        corpus,
+        claim(
+            "count", [{"source": "o1-s", "value": 5}, {"source": "o2-s", "value": 5, "qualifier": "about"}]
+        ),
+    )
     assert both.verdict is Verdict.CORROBORATED
     assert (both.consensus.low, both.consensus.high) == (5, 5)
 
 
 def test_cumulative_consensus() -> None:
     corpus = corpus_with()
-    a = analyse(corpus, claim("count", [
-        {"source": "o1-s", "value": 16, "qualifier": "at_least", "as_of": "2020-09-28"},
-        {"source": "o2-s", "value": 6500, "qualifier": "more_than", "as_of": "2021-11-24"},
-        {"source": "o3-s", "value": 8000, "qualifier": "at_most", "as_of": "2021-11-24"},
-        {"source": "o3-s", "value": 9000, "qualifier": "at_most", "as_of": "2021-01-01"},
-    ], cumulative=True))
+    a = analyse(
+        corpus,
+        claim(
+            "count",
+            [
+                {"source": "o1-s", "value": 16, "qualifier": "at_least", "as_of": "2020-09-28"},
+                {"source": "o2-s", "value": 6500, "qualifier": "more_than", "as_of": "2021-11-24"},
+                {"source": "o3-s", "value": 8000, "qualifier": "at_most", "as_of": "2021-11-24"},
+                {"source": "o3-s", "value": 9000, "qualifier": "at_most", "as_of": "2021-01-01"},
+            ],
+            cumulative=True,
+        ),
+    )
     assert a.verdict is Verdict.CORROBORATED
     assert (a.consensus.low, a.consensus.high) == (6501, 8000)
 
 
 def test_clusters_of_intervals_are_maximal_common_points() -> None:
     corpus = corpus_with()
-    a = analyse(corpus, claim("count", [
-        {"source": "o1-s", "value": [1, 10], "qualifier": "between"},
-        {"source": "o2-s", "value": [5, 15], "qualifier": "between"},
-        {"source": "o3-s", "value": [12, 20], "qualifier": "between"},
-        {"source": "o1-s", "value": 30, "claimant": "south"},
-    ]))
+    a = analyse(
+        corpus,
+        claim(
+            "count",
+            [
+                {"source": "o1-s", "value": [1, 10], "qualifier": "between"},
+                {"source": "o2-s", "value": [5, 15], "qualifier": "between"},
+                {"source": "o3-s", "value": [12, 20], "qualifier": "between"},
+                {"source": "o1-s", "value": 30, "claimant": "south"},
+            ],
+        ),
+    )
     assert [(c.assertions, c.origins) for c in a.clusters] == [
-        ((0, 1), ("o1", "o2")), ((1, 2), ("o2", "o3")), ((3,), ("south",)),
+        ((0, 1), ("o1", "o2")),
+        ((1, 2), ("o2", "o3")),
+        ((3,), ("south",)),
     ]
 
 
 def test_actor_clusters_and_consensus() -> None:
     corpus = corpus_with()
-    a = analyse(corpus, claim("actor", [
-        {"source": "o1-s", "value": "north"},
-        {"source": "o2-s", "value": "north-mod"},
-    ]))
+    a = analyse(
+        corpus,
+        claim(
+            "actor",
+            [
+                {"source": "o1-s", "value": "north"},
+                {"source": "o2-s", "value": "north-mod"},
+            ],
+        ),
+    )
     assert a.verdict is Verdict.CORROBORATED
     assert [c.assertions for c in a.clusters] == [(0, 1)]
     assert a.consensus.value == "north-mod"
@@ -287,7 +355,9 @@ def test_non_cumulative_relation_matches_the_set_oracle(a: dict[str, Any], b: di
 
 @settings(max_examples=200, deadline=None)
 @given(count_assertion(), count_assertion(), st.booleans())
-def test_relations_are_symmetric_but_supersede_keeps_its_direction(a: dict[str, Any], b: dict[str, Any], cumulative: bool) -> None:
+def test_relations_are_symmetric_but_supersede_keeps_its_direction(
+    a: dict[str, Any], b: dict[str, Any], cumulative: bool
+) -> None:
     corpus = corpus_with()
     ab = analyse(corpus, claim("count", [a, b], cumulative=cumulative)).pairs[0]
     ba = analyse(corpus, claim("count", [b, a], cumulative=cumulative)).pairs[0]
@@ -305,7 +375,9 @@ def test_an_assertion_agrees_with_itself(a: dict[str, Any], cumulative: bool) ->
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(count_assertion(), min_size=1, max_size=6), st.booleans(), st.randoms())
-def test_verdict_does_not_depend_on_order(assertions: list[dict[str, Any]], cumulative: bool, rnd: Any) -> None:
+def test_verdict_does_not_depend_on_order(
+    assertions: list[dict[str, Any]], cumulative: bool, rnd: Any
+) -> None:
     corpus = corpus_with()
     shuffled = list(assertions)
     rnd.shuffle(shuffled)
@@ -327,7 +399,7 @@ def test_repeating_an_origin_never_corroborates(assertions: list[dict[str, Any]]
     extra["source"] = twin["source"]
     if "claimant" in twin:
         extra["claimant"] = twin["claimant"]
-    after = analyse(corpus, claim("count", assertions + [extra]))
+    after = analyse(corpus, claim("count", [*assertions, extra]))
     assert after.verdict is not Verdict.CORROBORATED
 
 
@@ -361,7 +433,11 @@ def test_overlapping_as_of_periods_have_no_order() -> None:
 
 def test_cumulative_claim_citing_an_unknown_source_still_compares() -> None:
     corpus = corpus_with()
-    c = claim("count", [{"source": "nowhere", "value": 5}, {"source": "o1-s", "value": 7, "as_of": "2021-01-01"}], cumulative=True)
+    c = claim(
+        "count",
+        [{"source": "nowhere", "value": 5}, {"source": "o1-s", "value": 7, "as_of": "2021-01-01"}],
+        cumulative=True,
+    )
     analysis = analyse(corpus, c)
     assert analysis.items[0].as_of is None
     assert analysis.pairs[0].relation is Relation.CONTRADICT  # undated: compared as simultaneous

@@ -80,9 +80,25 @@ def test_add_writes_front_matter_in_contract_order_and_text_verbatim(make_root, 
     article = root.parent / "article.txt"
     article.write_bytes(ARTICLE.encode("utf-8"))
     result = invoke(
-        "--root", str(root), "source", "add", str(article), "--outlet", "daily", "--published", "2020-09-28",
-        "--url", "https://example.org/a?b=1#c", "--authors", "Kamran Dikarma, Nur Aini", "--authors", "Third",
-        "--wire", "wire", "--language", "en",
+        "--root",
+        str(root),
+        "source",
+        "add",
+        str(article),
+        "--outlet",
+        "daily",
+        "--published",
+        "2020-09-28",
+        "--url",
+        "https://example.org/a?b=1#c",
+        "--authors",
+        "Kamran Dikarma, Nur Aini",
+        "--authors",
+        "Third",
+        "--wire",
+        "wire",
+        "--language",
+        "en",
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == f"sources/daily/{SLUG}.md\n"
@@ -107,13 +123,26 @@ def test_add_only_given_optional_fields_and_explicit_title(make_root, invoke) ->
     # Only the fields given appear; a title given over several lines is one line.
     root = make_root()
     result = invoke(
-        "--root", str(root), "source", "add", "-", "--outlet", "herald", "--published", "2021-11",
-        "--title", "A  headline\nover lines", "--id", "herald-sochi", "--language", "id",
+        "--root",
+        str(root),
+        "source",
+        "add",
+        "-",
+        "--outlet",
+        "herald",
+        "--published",
+        "2021-11",
+        "--title",
+        "A  headline\nover lines",
+        "--id",
+        "herald-sochi",
+        "--language",
+        "id",
         input="Teks artikel.\n",
     )
     assert result.exit_code == 0, result.stderr
     assert (root / "sources/herald/herald-sochi.md").read_text(encoding="utf-8") == (
-        "---\nid: herald-sochi\noutlet: herald\ntitle: \"A headline over lines\"\npublished: 2021-11\n"
+        '---\nid: herald-sochi\noutlet: herald\ntitle: "A headline over lines"\npublished: 2021-11\n'
         "language: id\n---\nTeks artikel.\n"
     )
 
@@ -122,13 +151,21 @@ def test_add_reads_standard_input_and_takes_the_outlets_language(make_root, invo
     outlets = "- id: wire\n  name: Wire Agency\n  language: fr\n"
     root = make_root({"sources/outlets.yaml": outlets})
     result = invoke(
-        "--root", str(root), "source", "add", "-", "--outlet", "wire", "--published", "2020",
+        "--root",
+        str(root),
+        "source",
+        "add",
+        "-",
+        "--outlet",
+        "wire",
+        "--published",
+        "2020",
         input="\ufeff  Headline   here \nBody.\n",
     )
     assert result.exit_code == 0, result.stderr
     path = root / "sources/wire/wire-2020-headline-here.md"
     assert path.read_text(encoding="utf-8") == (
-        "---\nid: wire-2020-headline-here\noutlet: wire\ntitle: \"Headline here\"\npublished: 2020\n"
+        '---\nid: wire-2020-headline-here\noutlet: wire\ntitle: "Headline here"\npublished: 2020\n'
         "language: fr\n---\n  Headline   here \nBody.\n"
     )
 
@@ -136,8 +173,20 @@ def test_add_reads_standard_input_and_takes_the_outlets_language(make_root, invo
 def test_add_creates_the_outlet_folder_and_leaves_no_temporary_file(make_root, invoke) -> None:
     root = make_root()
     assert not (root / "sources/wire").exists()
-    result = invoke("--root", str(root), "source", "add", "-", "--outlet", "wire", "--published", "2020-01-02",
-                 "--language", "en", input="Title\n")
+    result = invoke(
+        "--root",
+        str(root),
+        "source",
+        "add",
+        "-",
+        "--outlet",
+        "wire",
+        "--published",
+        "2020-01-02",
+        "--language",
+        "en",
+        input="Title\n",
+    )
     assert result.exit_code == 0, result.stderr
     assert files_under(root / "sources/wire") == ["wire-2020-01-02-title.md"]
 
@@ -146,8 +195,20 @@ def test_plain_yaml_words_and_numbers_stay_strings(make_root, invoke) -> None:
     # `on` and `null` are YAML booleans and nulls when unquoted; a source id must stay text.
     root = make_root({"sources/outlets.yaml": "- id: 'on'\n  name: \"On\"\n  language: 'no'\n"}, base=False)
     (root / "sources").mkdir(exist_ok=True)
-    result = invoke("--root", str(root), "source", "add", "-", "--outlet", "on", "--published", "2020",
-                 "--id", "null", input="Text.\n")
+    result = invoke(
+        "--root",
+        str(root),
+        "source",
+        "add",
+        "-",
+        "--outlet",
+        "on",
+        "--published",
+        "2020",
+        "--id",
+        "null",
+        input="Text.\n",
+    )
     assert result.exit_code == 0, result.stderr
     text = (root / "sources/on/null.md").read_text(encoding="utf-8")
     assert 'id: "null"\noutlet: "on"\n' in text and 'language: "no"\n' in text
@@ -159,21 +220,39 @@ def test_plain_yaml_words_and_numbers_stay_strings(make_root, invoke) -> None:
 
 def test_unknown_outlet_is_refused_with_a_suggestion(make_root, invoke) -> None:
     root = make_root()
-    result = invoke("--root", str(root), "source", "add", "-", "--outlet", "dialy", "--published", "2020",
-                 input="Text.\n")
+    result = invoke(
+        "--root", str(root), "source", "add", "-", "--outlet", "dialy", "--published", "2020", input="Text.\n"
+    )
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == (
         "comparator: source not added: unknown outlet 'dialy' (did you mean 'daily'?); "
         "add it to sources/outlets.yaml first\n"
     )
-    assert files_under(root / "sources") == ["actors.yaml", "daily/daily-1.md", "herald/herald-1.md", "outlets.yaml"]
+    assert files_under(root / "sources") == [
+        "actors.yaml",
+        "daily/daily-1.md",
+        "herald/herald-1.md",
+        "outlets.yaml",
+    ]
 
 
 def test_unknown_wire_is_refused(make_root, invoke) -> None:
     root = make_root()
-    result = invoke("--root", str(root), "source", "add", "-", "--outlet", "daily", "--published", "2020",
-                 "--wire", "wier", input="Text.\n")
+    result = invoke(
+        "--root",
+        str(root),
+        "source",
+        "add",
+        "-",
+        "--outlet",
+        "daily",
+        "--published",
+        "2020",
+        "--wire",
+        "wier",
+        input="Text.\n",
+    )
     assert result.exit_code == 1
     assert "unknown wire outlet 'wier' (did you mean 'wire'?)" in result.stderr
 
@@ -181,8 +260,20 @@ def test_unknown_wire_is_refused(make_root, invoke) -> None:
 def test_existing_id_is_never_overwritten(make_root, invoke) -> None:
     root = make_root()
     before = (root / "sources/daily/daily-1.md").read_bytes()
-    result = invoke("--root", str(root), "source", "add", "-", "--outlet", "daily", "--published", "2020",
-                 "--id", "daily-1", input="Other text.\n")
+    result = invoke(
+        "--root",
+        str(root),
+        "source",
+        "add",
+        "-",
+        "--outlet",
+        "daily",
+        "--published",
+        "2020",
+        "--id",
+        "daily-1",
+        input="Other text.\n",
+    )
     assert result.exit_code == 1
     assert result.stderr == (
         "comparator: source not added: source id 'daily-1' already exists: sources/daily/daily-1.md; "
@@ -193,8 +284,20 @@ def test_existing_id_is_never_overwritten(make_root, invoke) -> None:
 
 def test_existing_id_under_another_outlet_is_refused(make_root, invoke) -> None:
     root = make_root()
-    result = invoke("--root", str(root), "source", "add", "-", "--outlet", "herald", "--published", "2020",
-                 "--id", "daily-1", input="Other text.\n")
+    result = invoke(
+        "--root",
+        str(root),
+        "source",
+        "add",
+        "-",
+        "--outlet",
+        "herald",
+        "--published",
+        "2020",
+        "--id",
+        "daily-1",
+        input="Other text.\n",
+    )
     assert result.exit_code == 1
     assert "already exists: sources/daily/daily-1.md" in result.stderr
     assert not (root / "sources/herald/daily-1.md").exists()
@@ -202,8 +305,20 @@ def test_existing_id_under_another_outlet_is_refused(make_root, invoke) -> None:
 
 def test_id_taken_by_a_file_that_does_not_parse_is_refused(make_root, invoke) -> None:
     root = make_root({"sources/herald/broken.md": "no front matter\n"})
-    result = invoke("--root", str(root), "source", "add", "-", "--outlet", "daily", "--published", "2020",
-                 "--id", "broken", input="Text.\n")
+    result = invoke(
+        "--root",
+        str(root),
+        "source",
+        "add",
+        "-",
+        "--outlet",
+        "daily",
+        "--published",
+        "2020",
+        "--id",
+        "broken",
+        input="Text.\n",
+    )
     assert result.exit_code == 1
     assert "already exists: sources/herald/broken.md" in result.stderr
 
@@ -211,8 +326,9 @@ def test_id_taken_by_a_file_that_does_not_parse_is_refused(make_root, invoke) ->
 @pytest.mark.parametrize("text", ["", "   \n\t\r\n"])
 def test_empty_text_is_refused(make_root, invoke, text: str) -> None:
     root = make_root()
-    result = invoke("--root", str(root), "source", "add", "-", "--outlet", "daily", "--published", "2020",
-                 input=text)
+    result = invoke(
+        "--root", str(root), "source", "add", "-", "--outlet", "daily", "--published", "2020", input=text
+    )
     assert result.exit_code == 1
     assert result.stderr == "comparator: source not added: the article text is empty\n"
 
@@ -226,32 +342,71 @@ def test_empty_text_is_refused(make_root, invoke, text: str) -> None:
 )
 def test_bad_date_is_refused(make_root, invoke, date: str, message: str) -> None:
     root = make_root()
-    result = invoke("--root", str(root), "source", "add", "-", "--outlet", "daily", "--published", date,
-                 input="Text.\n")
+    result = invoke(
+        "--root", str(root), "source", "add", "-", "--outlet", "daily", "--published", date, input="Text.\n"
+    )
     assert result.exit_code == 1
     assert result.stderr == f"comparator: source not added: {message}\n"
 
 
 def test_bad_id_is_refused(make_root, invoke) -> None:
     root = make_root()
-    result = invoke("--root", str(root), "source", "add", "-", "--outlet", "daily", "--published", "2020",
-                 "--id", "Not_A_Slug", input="Text.\n")
+    result = invoke(
+        "--root",
+        str(root),
+        "source",
+        "add",
+        "-",
+        "--outlet",
+        "daily",
+        "--published",
+        "2020",
+        "--id",
+        "Not_A_Slug",
+        input="Text.\n",
+    )
     assert result.exit_code == 1
     assert "id 'Not_A_Slug' is not a lowercase slug" in result.stderr
 
 
 def test_outlet_without_language_needs_one(make_root, invoke) -> None:
     root = make_root()  # the fixture's outlets have no language
-    result = invoke("--root", str(root), "source", "add", "-", "--outlet", "daily", "--published", "2020",
-                 "--id", "x", input="Text.\n")
+    result = invoke(
+        "--root",
+        str(root),
+        "source",
+        "add",
+        "-",
+        "--outlet",
+        "daily",
+        "--published",
+        "2020",
+        "--id",
+        "x",
+        input="Text.\n",
+    )
     assert result.exit_code == 1
     assert "outlet 'daily' has no language in sources/outlets.yaml; give --language" in result.stderr
 
 
 def test_a_file_check_would_reject_is_not_written(make_root, invoke) -> None:
     root = make_root()
-    result = invoke("--root", str(root), "source", "add", "-", "--outlet", "daily", "--published", "2020",
-                 "--id", "short-language", "--language", "x", input="Text.\n")
+    result = invoke(
+        "--root",
+        str(root),
+        "source",
+        "add",
+        "-",
+        "--outlet",
+        "daily",
+        "--published",
+        "2020",
+        "--id",
+        "short-language",
+        "--language",
+        "x",
+        input="Text.\n",
+    )
     # Found before writing, by the same parse and cross-file checks that `check` runs.
     assert result.exit_code == 1
     assert result.stderr == (
@@ -263,8 +418,20 @@ def test_a_file_check_would_reject_is_not_written(make_root, invoke) -> None:
 
 def test_text_with_nul_bytes_is_refused(make_root, invoke) -> None:
     root = make_root()
-    result = invoke("--root", str(root), "source", "add", "-", "--outlet", "daily", "--published", "2020",
-                 "--language", "en", input="a\x00b\n")
+    result = invoke(
+        "--root",
+        str(root),
+        "source",
+        "add",
+        "-",
+        "--outlet",
+        "daily",
+        "--published",
+        "2020",
+        "--language",
+        "en",
+        input="a\x00b\n",
+    )
     assert result.exit_code == 1
     assert result.stderr == "comparator: source not added: the article text holds NUL bytes; it is not text\n"
 
@@ -273,8 +440,19 @@ def test_text_that_is_not_utf8_is_refused(make_root, invoke) -> None:
     root = make_root()
     article = root.parent / "latin1.txt"
     article.write_bytes("Caf\xe9 noir\n".encode("latin-1"))
-    result = invoke("--root", str(root), "source", "add", str(article), "--outlet", "daily", "--published", "2020",
-                 "--language", "fr")
+    result = invoke(
+        "--root",
+        str(root),
+        "source",
+        "add",
+        str(article),
+        "--outlet",
+        "daily",
+        "--published",
+        "2020",
+        "--language",
+        "fr",
+    )
     assert result.exit_code == 1
     assert result.stderr == f"comparator: {article}: the text is not UTF-8 (byte 3); convert it first\n"
 
@@ -307,7 +485,9 @@ def test_add_reports_what_check_says_about_the_written_file(make_root) -> None:
 
 # --- round trip -----------------------------------------------------------------------------
 
-_line_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=40)
+_line_text = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=40
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -315,15 +495,23 @@ _line_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_chara
     title=_line_text.filter(lambda t: t.split()),
     authors=st.lists(_line_text.filter(lambda t: t.split()), max_size=3),
     url=st.none() | _line_text.filter(lambda t: t.split()),
-    body=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=200).filter(
-        lambda t: t.strip()
-    ),
+    body=st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=200
+    ).filter(lambda t: t.strip()),
 )
-def test_rendered_front_matter_reads_back_unchanged(title: str, authors: list[str], url: str | None, body: str) -> None:
+def test_rendered_front_matter_reads_back_unchanged(
+    title: str, authors: list[str], url: str | None, body: str
+) -> None:
     flat = lambda t: " ".join(t.split())  # noqa: E731 - fields are single lines
     meta = {
-        "id": "s-1", "outlet": "daily", "title": flat(title), "published": "2020-09-28", "language": "id",
-        "url": flat(url) if url else None, "authors": [flat(a) for a in authors], "wire": None,
+        "id": "s-1",
+        "outlet": "daily",
+        "title": flat(title),
+        "published": "2020-09-28",
+        "language": "id",
+        "url": flat(url) if url else None,
+        "authors": [flat(a) for a in authors],
+        "wire": None,
     }
     text = curate.normalise_newlines(body)
     source, problems = parse_source(FileText("sources/daily/s-1.md", curate.render(meta, text)))

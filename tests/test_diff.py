@@ -15,11 +15,10 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import source
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-
-from conftest import source
 from test_gitrev import GIT_ENV, Repo
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -51,6 +50,8 @@ assertions:
     claimant: south
     value: north
 """
+
+UNESCAPE = {"%25": "%", "%0D": "\r", "%0A": "\n", "%3A": ":", "%2C": ","}
 
 
 def start_with(herald: str) -> str:
@@ -106,17 +107,31 @@ def diff_json(run, repo: Repo, *args: str) -> dict[str, Any]:  # type: ignore[no
 # --- assertion records, as the contract writes them -----------------------------------------
 
 
-def record(source_id: str, value: Any, quote: str, *, claimant: str | None = None, kind: str = "date") -> dict[str, Any]:
+def record(
+    source_id: str, value: Any, quote: str, *, claimant: str | None = None, kind: str = "date"
+) -> dict[str, Any]:
     outlet, published = {"daily-1": ("daily", "2020-09-28"), "herald-1": ("herald", "2021-11-24")}[source_id]
     origin = {"north-mod": "north", "south": "south", None: outlet}[claimant]
     low = high = None
     if kind == "date":
-        first, last = {"2020-09-27": ("2020-09-27", "2020-09-27"), "2020-09-28": ("2020-09-28", "2020-09-28"),
-                       "2020-09": ("2020-09-01", "2020-09-30")}[value]
+        first, last = {
+            "2020-09-27": ("2020-09-27", "2020-09-27"),
+            "2020-09-28": ("2020-09-28", "2020-09-28"),
+            "2020-09": ("2020-09-01", "2020-09-30"),
+        }[value]
         low, high = first, last
     return {
-        "source": source_id, "outlet": outlet, "published": published, "claimant": claimant, "origin": origin,
-        "value": value, "qualifier": "exact", "low": low, "high": high, "as_of": published, "quote": quote,
+        "source": source_id,
+        "outlet": outlet,
+        "published": published,
+        "claimant": claimant,
+        "origin": origin,
+        "value": value,
+        "qualifier": "exact",
+        "low": low,
+        "high": high,
+        "as_of": published,
+        "quote": quote,
         "translation": None,
     }
 
@@ -126,9 +141,21 @@ DAILY_START = record("daily-1", "2020-09-27", "Fighting began on 27 September 20
 
 def counts(**given: int) -> dict[str, int]:
     names = [
-        "claims_added", "claims_removed", "claims_changed", "assertions_added", "assertions_removed",
-        "assertions_changed", "sources_added", "sources_removed", "sources_changed", "verdicts_changed",
-        "contradictions_introduced", "contradictions_resolved", "review", "errors", "warnings",
+        "claims_added",
+        "claims_removed",
+        "claims_changed",
+        "assertions_added",
+        "assertions_removed",
+        "assertions_changed",
+        "sources_added",
+        "sources_removed",
+        "sources_changed",
+        "verdicts_changed",
+        "contradictions_introduced",
+        "contradictions_resolved",
+        "review",
+        "errors",
+        "warnings",
     ]
     return {name: given.get(name, 0) for name in names}
 
@@ -145,7 +172,9 @@ def test_a_changed_value_introduces_a_contradiction_json(repo: Repo, run) -> Non
         "verdicts": [{"id": "start", "before": "corroborated", "after": "contested"}],
         "contradictions": {"introduced": [{"claim": "start", "a": DAILY_START, "b": herald}], "resolved": []},
         "commits": {"base": sha(repo, "v0"), "head": sha(repo, "v1")},
-        "counts": counts(claims_changed=1, assertions_changed=1, verdicts_changed=1, contradictions_introduced=1, review=1),
+        "counts": counts(
+            claims_changed=1, assertions_changed=1, verdicts_changed=1, contradictions_introduced=1, review=1
+        ),
         "changes": [
             {
                 "id": "start",
@@ -154,7 +183,9 @@ def test_a_changed_value_introduces_a_contradiction_json(repo: Repo, run) -> Non
                 "fields": [],
                 "assertions": [
                     {
-                        "status": "changed", "before": 1, "after": 1,
+                        "status": "changed",
+                        "before": 1,
+                        "after": 1,
                         "fields": [{"field": "value", "before": "2020-09-27", "after": "2020-09-28"}],
                         "assertion": herald,
                     }
@@ -164,8 +195,12 @@ def test_a_changed_value_introduces_a_contradiction_json(repo: Repo, run) -> Non
         "sources": {"added": [], "removed": [], "changed": []},
         "review": [
             {
-                "claim": "start", "assertion": 1, "reason": "changed", "source": "herald-1",
-                "quote": 'It started on "27 September 2020"', "translation": None,
+                "claim": "start",
+                "assertion": 1,
+                "reason": "changed",
+                "source": "herald-1",
+                "quote": 'It started on "27 September 2020"',
+                "translation": None,
                 "context": {"before": "", "quote": "It started on “27 September 2020”", "after": "."},
                 "missing": None,
             }
@@ -235,7 +270,10 @@ def test_fail_on_new_contradiction(repo: Repo, run) -> None:  # type: ignore[no-
 def test_a_later_change_resolves_it(repo: Repo, run) -> None:  # type: ignore[no-untyped-def]
     data = diff_json(run, repo, "v1", "v2")
     herald = record("herald-1", "2020-09-28", 'It started on "27 September 2020"')
-    assert data["contradictions"] == {"introduced": [], "resolved": [{"claim": "start", "a": DAILY_START, "b": herald}]}
+    assert data["contradictions"] == {
+        "introduced": [],
+        "resolved": [{"claim": "start", "a": DAILY_START, "b": herald}],
+    }
     assert data["verdicts"] == [{"id": "start", "before": "contested", "after": "corroborated"}]
     assert data["changes"][0]["assertions"][0]["fields"] == [
         {"field": "value", "before": "2020-09-28", "after": "2020-09"}
@@ -254,7 +292,12 @@ def test_a_claim_added(repo: Repo, run) -> None:  # type: ignore[no-untyped-def]
     south = record("herald-1", "north", "North attacked first", claimant="south", kind="actor")
     assert data["contradictions"]["introduced"] == [{"claim": "attacker", "a": north, "b": south}]
     assert [(r["claim"], r["assertion"], r["reason"], r["context"]) for r in data["review"]] == [
-        ("attacker", 0, "added", {"before": "The North defence ministry said ", "quote": "South attacked first", "after": "."}),
+        (
+            "attacker",
+            0,
+            "added",
+            {"before": "The North defence ministry said ", "quote": "South attacked first", "after": "."},
+        ),
         ("attacker", 1, "added", {"before": "South said ", "quote": "North attacked first", "after": "."}),
     ]
     assert data["counts"]["assertions_added"] == 2
@@ -316,8 +359,7 @@ def test_github_annotations_for_errors_and_new_contradictions(repo: Repo, run) -
     assert errors == [
         "::error file=claims/timeline/start.yaml,line=7,col=13,title=unknown-source::"
         "unknown source 'herald-1'",
-        "::error file=claims/war/attacker.yaml,line=8,col=13,title=unknown-source::"
-        "unknown source 'herald-1'",
+        "::error file=claims/war/attacker.yaml,line=8,col=13,title=unknown-source::unknown source 'herald-1'",
     ]
     assert diff(run, repo, "v4", "v5", "--format", "github", "--no-problems").stdout == ""
 
@@ -335,12 +377,19 @@ def test_a_working_tree_change_on_top_of_head_touches_nothing(tmp_path: Path, ru
     repo = history(tmp_path / "repo")
     repo.git("reset", "-q", "--hard", "v3")
     claim = repo.root / "claims/war/start.yaml"
-    claim.write_text(claim.read_text().replace(
-        "quote: Fighting began on 27 September 2020", "quote: began on 27 September"))
-    repo.write({"claims/war/toll.yaml": (
-        "question: How many people were killed?\nkind: count\nunit: people\nassertions:\n"
-        "  - source: daily-1\n    quote: At least 16 people were killed\n    value: 16\n    qualifier: at_least\n"
-    )})
+    claim.write_text(
+        claim.read_text().replace(
+            "quote: Fighting began on 27 September 2020", "quote: began on 27 September"
+        )
+    )
+    repo.write(
+        {
+            "claims/war/toll.yaml": (
+                "question: How many people were killed?\nkind: count\nunit: people\nassertions:\n"
+                "  - source: daily-1\n    quote: At least 16 people were killed\n    value: 16\n    qualifier: at_least\n"
+            )
+        }
+    )
     repo.git("add", "claims/war/toll.yaml")  # staged, not committed
     before = repo.state()
     data = diff_json(run, repo, "HEAD")
@@ -352,7 +401,12 @@ def test_a_working_tree_change_on_top_of_head_touches_nothing(tmp_path: Path, ru
     ]
     assert [(r["claim"], r["assertion"], r["reason"], r["context"]) for r in data["review"]] == [
         ("start", 0, "changed", {"before": "Fighting ", "quote": "began on 27 September", "after": " 2020."}),
-        ("toll", 0, "added", {"before": "", "quote": "At least 16 people were killed", "after": ", officials said."}),
+        (
+            "toll",
+            0,
+            "added",
+            {"before": "", "quote": "At least 16 people were killed", "after": ", officials said."},
+        ),
     ]
     for fmt in ("text", "markdown", "github"):
         diff(run, repo, "HEAD", "--format", fmt)
@@ -410,7 +464,9 @@ def test_not_a_repository(make_root, run) -> None:  # type: ignore[no-untyped-de
 def test_unknown_revision(repo: Repo, run) -> None:  # type: ignore[no-untyped-def]
     result = diff(run, repo, "no-such-branch")
     assert result.exit_code == 1
-    assert result.stderr == "comparator: unknown revision 'no-such-branch': no such commit in this repository\n"
+    assert (
+        result.stderr == "comparator: unknown revision 'no-such-branch': no such commit in this repository\n"
+    )
     result = diff(run, repo, "v0", "--upload-pack=touch")
     assert result.exit_code != 0 and "Traceback" not in result.stderr
 
@@ -425,14 +481,22 @@ def test_git_missing(repo: Repo, tmp_path: Path, run) -> None:  # type: ignore[n
 
 def test_a_shallow_clone_works_once_the_base_is_fetched(repo: Repo, tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", "--branch", "v1", f"file://{repo.path}", str(clone)],
-                   check=True, capture_output=True, env={**os.environ, **GIT_ENV})
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", "--branch", "v1", f"file://{repo.path}", str(clone)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, **GIT_ENV},
+    )
     base = sha(repo, "v0")
     result = run("--root", str(clone), "diff", base)
     assert result.exit_code == 1
     assert "shallow clone: fetch it first" in result.stderr
-    subprocess.run(["git", "-C", str(clone), "fetch", "-q", "--depth", "1", "origin", base],
-                   check=True, capture_output=True, env={**os.environ, **GIT_ENV})
+    subprocess.run(
+        ["git", "-C", str(clone), "fetch", "-q", "--depth", "1", "origin", base],
+        check=True,
+        capture_output=True,
+        env={**os.environ, **GIT_ENV},
+    )
     result = run("--root", str(clone), "diff", base, "--format", "markdown")
     assert result.exit_code == 0
     assert result.stdout == MARKDOWN_V0_V1.replace("v0 → v1", f"{base[:12]} → working tree") + "\n"
@@ -446,7 +510,9 @@ def test_a_data_root_in_a_subfolder_annotates_repository_paths(tmp_path: Path, r
     repo.commit()
     repo.write({"claims/war/start.yaml": START.replace("value: 2020-09-27", "value: 2021-01-01", 1)})
     out = run("--root", str(repo.root), "diff", "HEAD", "--format", "github").stdout
-    assert out.startswith("::warning file=data/claims/war/start.yaml,line=7,col=5,title=new contradiction in start::")
+    assert out.startswith(
+        "::warning file=data/claims/war/start.yaml,line=7,col=5,title=new contradiction in start::"
+    )
 
 
 # --- GitHub workflow commands cannot be smuggled in ----------------------------------------
@@ -461,13 +527,19 @@ def runner_commands(output: str) -> list[tuple[str, dict[str, str], str]]:
         if body.startswith("::"):
             end = body.find("::", 2)
             if end > 0:
-                head, data = body[2:end], body[end + 2:]
+                head, data = body[2:end], body[end + 2 :]
                 name, _, props = head.partition(" ")
                 properties = dict(p.split("=", 1) for p in props.split(",") if "=" in p)
-                unescape = {"%25": "%", "%0D": "\r", "%0A": "\n", "%3A": ":", "%2C": ","}
-                found.append((name, {k: re.sub("%25|%0D|%0A|%3A|%2C", lambda m: unescape[m.group()], v)
-                                     for k, v in properties.items()},
-                              re.sub("%25|%0D|%0A", lambda m: unescape[m.group()], data)))
+                found.append(
+                    (
+                        name,
+                        {
+                            k: re.sub("%25|%0D|%0A|%3A|%2C", lambda m: UNESCAPE[m.group()], v)
+                            for k, v in properties.items()
+                        },
+                        re.sub("%25|%0D|%0A", lambda m: UNESCAPE[m.group()], data),
+                    )
+                )
         at = line.find("##[")
         if at >= 0 and "]" in line[at:]:
             found.append(("legacy", {}, line[at:]))
@@ -496,11 +568,15 @@ def test_workflow_commands_cannot_be_injected(tmp_path: Path, run) -> None:  # t
         for n, text in enumerate(HOSTILE)
     )
     claim = f"question: What was said?\nkind: text\nassertions:\n{assertions}"
-    repo.write({"claims/t/said.yaml": claim, "claims/t/broken.yaml": "question: [\"%0A::error::x\n"})
+    repo.write({"claims/t/said.yaml": claim, "claims/t/broken.yaml": 'question: ["%0A::error::x\n'})
     out = run("--root", str(repo.root), "diff", "HEAD", "--format", "github").stdout
     commands = runner_commands(out)
-    assert [name for name, _, _ in commands] == ["error"] + ["warning"] * (len(HOSTILE) * (len(HOSTILE) - 1) // 2)
-    assert all(props.get("file") in ("claims/t/said.yaml", "claims/t/broken.yaml") for _, props, _ in commands)
+    assert [name for name, _, _ in commands] == ["error"] + ["warning"] * (
+        len(HOSTILE) * (len(HOSTILE) - 1) // 2
+    )
+    assert all(
+        props.get("file") in ("claims/t/said.yaml", "claims/t/broken.yaml") for _, props, _ in commands
+    )
     # Each message arrives whole: the quotes, newlines and percent signs as written.
     first = commands[1][2]
     assert f"#1 hostile: “Quote 0: {HOSTILE[0]}”" in first
@@ -516,11 +592,15 @@ def test_markdown_shows_hostile_data_as_text(tmp_path: Path, run) -> None:  # ty
     repo = Repo(tmp_path / "repo")
     repo.write(dict(BASE))
     repo.commit()
-    repo.write({"claims/t/x.yaml": (
-        "question: \"<script>alert(1)</script> | a [link](http://x) **bold**\"\nkind: text\nassertions:\n"
-        "  - source: daily-1\n    quote: South attacked first\n    value: \"<img src=x> |\"\n"
-        "  - source: herald-1\n    quote: North attacked first\n    value: \"</details>\"\n"
-    )})
+    repo.write(
+        {
+            "claims/t/x.yaml": (
+                'question: "<script>alert(1)</script> | a [link](http://x) **bold**"\nkind: text\nassertions:\n'
+                '  - source: daily-1\n    quote: South attacked first\n    value: "<img src=x> |"\n'
+                '  - source: herald-1\n    quote: North attacked first\n    value: "</details>"\n'
+            )
+        }
+    )
     out = run("--root", str(repo.root), "diff", "HEAD", "--format", "markdown").stdout
     tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(out)
     html = [t.content.strip() for t in tokens if t.type in ("html_block", "html_inline")]
@@ -603,6 +683,7 @@ def test_this_repository_runs_the_action_on_pull_requests() -> None:
 
 def _expand(text: str, inputs: dict[str, str], outputs: dict[str, dict[str, str]]) -> str:
     """The few expressions the action uses, evaluated as the runner would."""
+
     def value(match: re.Match[str]) -> str:
         expr = match.group(1).strip()
         if expr.startswith("inputs."):
@@ -611,6 +692,7 @@ def _expand(text: str, inputs: dict[str, str], outputs: dict[str, dict[str, str]
             return str(PROJECT)
         step, _, name = expr.removeprefix("steps.").partition(".outputs.")
         return outputs.get(step, {}).get(name, "")
+
     return re.sub(r"\$\{\{(.*?)\}\}", value, text)
 
 
@@ -635,10 +717,17 @@ def run_action(repo: Repo, tmp_path: Path, **given: str) -> tuple[int, str, str]
         output_file.write_text("")
         env = {k: v for k, v in os.environ.items() if k != "COMPARATOR_ROOT"}
         env.update({k: _expand(str(v), inputs, outputs) for k, v in step.get("env", {}).items()})
-        env.update({"GITHUB_OUTPUT": str(output_file), "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_ACTIONS": "true"})
+        env.update(
+            {"GITHUB_OUTPUT": str(output_file), "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_ACTIONS": "true"}
+        )
         env["PATH"] = bindir + os.pathsep + env["PATH"] if bindir else env["PATH"]
-        done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
-                              cwd=repo.path, env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+            cwd=repo.path,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         log += done.stdout
         if "id" in step:
             outputs[step["id"]] = dict(line.split("=", 1) for line in output_file.read_text().splitlines())
@@ -712,7 +801,9 @@ def count_claim(rows: list[tuple[int, int]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-rows_strategy = st.lists(st.tuples(st.integers(0, 3), st.sampled_from([16, 17, 6500])), min_size=1, max_size=6)
+rows_strategy = st.lists(
+    st.tuples(st.integers(0, 3), st.sampled_from([16, 17, 6500])), min_size=1, max_size=6
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -720,7 +811,13 @@ rows_strategy = st.lists(st.tuples(st.integers(0, 3), st.sampled_from([16, 17, 6
 def test_reordering_assertions_changes_nothing(rows: list[tuple[int, int]], data: st.DataObject) -> None:
     shuffled = data.draw(st.permutations(rows))
     result = compare({"claims/t/c.yaml": count_claim(rows)}, {"claims/t/c.yaml": count_claim(list(shuffled))})
-    assert (result.claims, result.verdicts, result.introduced, result.resolved, result.review) == ((), (), (), (), ())
+    assert (result.claims, result.verdicts, result.introduced, result.resolved, result.review) == (
+        (),
+        (),
+        (),
+        (),
+        (),
+    )
 
 
 @settings(max_examples=60, deadline=None)
@@ -736,8 +833,8 @@ def test_contradictions_balance(old: list[tuple[int, int]], new: list[tuple[int,
 
 
 def test_assertions_match_by_quote_then_voice_then_position() -> None:
-    from comparator.review.diff import match_assertions
     from comparator.models import Assertion
+    from comparator.review.diff import match_assertions
 
     def a(source: str, quote: str, value: int = 1) -> Assertion:
         return Assertion(source=source, quote=quote, value=value)

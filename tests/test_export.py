@@ -9,9 +9,9 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from conftest import source
 
 from comparator import export as exporter
-from conftest import source
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -45,19 +45,60 @@ FILES = {
 COUNTS = "outlets 3, actors 3, sources 3, claims 3, assertions 7, relations 5"
 
 ASSERTIONS_HEADER = [
-    "claim_id", "index", "source", "outlet", "claimant", "origin", "value", "qualifier", "low", "high",
-    "as_of", "quote", "translation", "notes",
+    "claim_id",
+    "index",
+    "source",
+    "outlet",
+    "claimant",
+    "origin",
+    "value",
+    "qualifier",
+    "low",
+    "high",
+    "as_of",
+    "quote",
+    "translation",
+    "notes",
 ]
 CLAIMS_HEADER = [
-    "id", "topic", "question", "kind", "unit", "cumulative", "tolerance", "tags", "verdict", "origins",
-    "assertions", "contradictions", "consensus_low", "consensus_high", "consensus_value", "notes", "path",
+    "id",
+    "topic",
+    "question",
+    "kind",
+    "unit",
+    "cumulative",
+    "tolerance",
+    "tags",
+    "verdict",
+    "origins",
+    "assertions",
+    "contradictions",
+    "consensus_low",
+    "consensus_high",
+    "consensus_value",
+    "notes",
+    "path",
 ]
 HEADERS = {
     "outlets": ["id", "name", "country", "language", "kind", "url", "notes"],
     "actors": ["id", "name", "part_of", "aliases", "notes"],
     "sources": [
-        "id", "outlet", "title", "published", "published_inferred", "language", "url", "authors", "dateline",
-        "wire", "wire_inferred", "derived_from", "origin", "path", "notes", "text",
+        "id",
+        "outlet",
+        "title",
+        "published",
+        "published_inferred",
+        "language",
+        "url",
+        "authors",
+        "dateline",
+        "wire",
+        "wire_inferred",
+        "derived_from",
+        "origin",
+        "path",
+        "notes",
+        "text",
     ],
     "claims": CLAIMS_HEADER,
     "assertions": ASSERTIONS_HEADER,
@@ -66,24 +107,122 @@ HEADERS = {
 
 
 def _row(*values: str) -> dict[str, str]:
-    return dict(zip(ASSERTIONS_HEADER, values))
+    return dict(zip(ASSERTIONS_HEADER, values, strict=False))
 
 
 ASSERTION_ROWS = [
-    _row("death-toll", "0", "daily-1", "daily", "", "daily", "16", "at_least", "16", "", "2020-09-28",
-         "At least 16 people were killed", "", ""),
-    _row("death-toll", "1", "daily-2", "daily", "", "wire", "100", "at_least", "100", "", "2020-10-01",
-         "At least 100 people have died", "", ""),
-    _row("death-toll", "2", "herald-1", "herald", "", "herald", "6500", "more_than", "6501", "", "2021-11-24",
-         "more than 6,500 people", "", "a year later"),
-    _row("start-date", "0", "daily-1", "daily", "", "daily", "2020-09-27", "exact", "2020-09-27", "2020-09-27",
-         "2020-09-28", "Fighting began on 27 September 2020", "", ""),
-    _row("start-date", "1", "herald-1", "herald", "", "herald", "2020-09-27", "exact", "2020-09-27", "2020-09-27",
-         "2021-11-24", 'It started on "27 September 2020"', "the same date", ""),
-    _row("who-attacked-first", "0", "daily-1", "daily", "north-mod", "north", "south", "exact", "", "",
-         "2020-09-28", "South attacked first", "", ""),
-    _row("who-attacked-first", "1", "herald-1", "herald", "south", "south", "north", "exact", "", "",
-         "2021-11-24", "North attacked first", "", ""),
+    _row(
+        "death-toll",
+        "0",
+        "daily-1",
+        "daily",
+        "",
+        "daily",
+        "16",
+        "at_least",
+        "16",
+        "",
+        "2020-09-28",
+        "At least 16 people were killed",
+        "",
+        "",
+    ),
+    _row(
+        "death-toll",
+        "1",
+        "daily-2",
+        "daily",
+        "",
+        "wire",
+        "100",
+        "at_least",
+        "100",
+        "",
+        "2020-10-01",
+        "At least 100 people have died",
+        "",
+        "",
+    ),
+    _row(
+        "death-toll",
+        "2",
+        "herald-1",
+        "herald",
+        "",
+        "herald",
+        "6500",
+        "more_than",
+        "6501",
+        "",
+        "2021-11-24",
+        "more than 6,500 people",
+        "",
+        "a year later",
+    ),
+    _row(
+        "start-date",
+        "0",
+        "daily-1",
+        "daily",
+        "",
+        "daily",
+        "2020-09-27",
+        "exact",
+        "2020-09-27",
+        "2020-09-27",
+        "2020-09-28",
+        "Fighting began on 27 September 2020",
+        "",
+        "",
+    ),
+    _row(
+        "start-date",
+        "1",
+        "herald-1",
+        "herald",
+        "",
+        "herald",
+        "2020-09-27",
+        "exact",
+        "2020-09-27",
+        "2020-09-27",
+        "2021-11-24",
+        'It started on "27 September 2020"',
+        "the same date",
+        "",
+    ),
+    _row(
+        "who-attacked-first",
+        "0",
+        "daily-1",
+        "daily",
+        "north-mod",
+        "north",
+        "south",
+        "exact",
+        "",
+        "",
+        "2020-09-28",
+        "South attacked first",
+        "",
+        "",
+    ),
+    _row(
+        "who-attacked-first",
+        "1",
+        "herald-1",
+        "herald",
+        "south",
+        "south",
+        "north",
+        "exact",
+        "",
+        "",
+        "2021-11-24",
+        "North attacked first",
+        "",
+        "",
+    ),
 ]
 
 
@@ -165,24 +304,38 @@ def test_sqlite_keys_and_indexes(db) -> None:  # type: ignore[no-untyped-def]
     for table, header in HEADERS.items():
         info = db.execute(f'PRAGMA table_info("{table}")').fetchall()
         assert [c[1] for c in info] == header
-    keys = {t: [c[1] for c in sorted(db.execute(f'PRAGMA table_info("{t}")'), key=lambda c: c[5]) if c[5]] for t in HEADERS}
+    keys = {
+        t: [c[1] for c in sorted(db.execute(f'PRAGMA table_info("{t}")'), key=lambda c: c[5]) if c[5]]
+        for t in HEADERS
+    }
     assert keys == {
-        "outlets": ["id"], "actors": ["id"], "sources": ["id"], "claims": ["id"],
-        "assertions": ["claim_id", "index"], "relations": ["claim_id", "a", "b"],
+        "outlets": ["id"],
+        "actors": ["id"],
+        "sources": ["id"],
+        "claims": ["id"],
+        "assertions": ["claim_id", "index"],
+        "relations": ["claim_id", "a", "b"],
     }
     references = sorted(
         (t, fk[3], fk[2], fk[4]) for t in HEADERS for fk in db.execute(f'PRAGMA foreign_key_list("{t}")')
     )
-    assert references == sorted([
-        ("actors", "part_of", "actors", "id"),
-        ("sources", "outlet", "outlets", "id"), ("sources", "wire", "outlets", "id"),
-        ("sources", "derived_from", "sources", "id"),
-        ("assertions", "claim_id", "claims", "id"), ("assertions", "source", "sources", "id"),
-        ("assertions", "outlet", "outlets", "id"), ("assertions", "claimant", "actors", "id"),
-        ("relations", "claim_id", "claims", "id"),
-        ("relations", "claim_id", "assertions", "claim_id"), ("relations", "a", "assertions", "index"),
-        ("relations", "claim_id", "assertions", "claim_id"), ("relations", "b", "assertions", "index"),
-    ])
+    assert references == sorted(
+        [
+            ("actors", "part_of", "actors", "id"),
+            ("sources", "outlet", "outlets", "id"),
+            ("sources", "wire", "outlets", "id"),
+            ("sources", "derived_from", "sources", "id"),
+            ("assertions", "claim_id", "claims", "id"),
+            ("assertions", "source", "sources", "id"),
+            ("assertions", "outlet", "outlets", "id"),
+            ("assertions", "claimant", "actors", "id"),
+            ("relations", "claim_id", "claims", "id"),
+            ("relations", "claim_id", "assertions", "claim_id"),
+            ("relations", "a", "assertions", "index"),
+            ("relations", "claim_id", "assertions", "claim_id"),
+            ("relations", "b", "assertions", "index"),
+        ]
+    )
     indexed = {
         (t, i[2])
         for t in HEADERS
@@ -192,8 +345,14 @@ def test_sqlite_keys_and_indexes(db) -> None:  # type: ignore[no-untyped-def]
         ]
     }
     for wanted in [
-        ("claims", "verdict"), ("claims", "topic"), ("sources", "outlet"), ("assertions", "outlet"),
-        ("assertions", "origin"), ("assertions", "claimant"), ("assertions", "source"), ("relations", "relation"),
+        ("claims", "verdict"),
+        ("claims", "topic"),
+        ("sources", "outlet"),
+        ("assertions", "outlet"),
+        ("assertions", "origin"),
+        ("assertions", "claimant"),
+        ("assertions", "source"),
+        ("relations", "relation"),
     ]:
         assert wanted in indexed
 
@@ -216,7 +375,8 @@ def test_sqlite_values_keep_their_types(db) -> None:  # type: ignore[no-untyped-
         ("who-attacked-first", "text", "null", "null"),
     ]
     assert db.execute("SELECT tags, cumulative FROM claims WHERE id = 'death-toll'").fetchone() == (
-        '["casualties", "toll"]', 1,
+        '["casualties", "toll"]',
+        1,
     )
     assert db.execute(
         "SELECT value FROM json_each((SELECT tags FROM claims WHERE id = 'death-toll')) ORDER BY value"
@@ -241,19 +401,45 @@ def test_csv_tables_read_back(run, root: Path, tmp_path: Path) -> None:
     assert read_csv(out / "assertions.csv")[1] == ASSERTION_ROWS
     claims = {row["id"]: row for row in read_csv(out / "claims.csv")[1]}
     assert claims["death-toll"] == {
-        "id": "death-toll", "topic": "casualties", "question": "How many people were killed?", "kind": "count",
-        "unit": "people", "cumulative": "true", "tolerance": "0.1", "tags": '["casualties", "toll"]',
-        "verdict": "corroborated", "origins": "3", "assertions": "3", "contradictions": "0",
-        "consensus_low": "6501", "consensus_high": "", "consensus_value": "", "notes": "",
+        "id": "death-toll",
+        "topic": "casualties",
+        "question": "How many people were killed?",
+        "kind": "count",
+        "unit": "people",
+        "cumulative": "true",
+        "tolerance": "0.1",
+        "tags": '["casualties", "toll"]',
+        "verdict": "corroborated",
+        "origins": "3",
+        "assertions": "3",
+        "contradictions": "0",
+        "consensus_low": "6501",
+        "consensus_high": "",
+        "consensus_value": "",
+        "notes": "",
         "path": "claims/casualties/death-toll.yaml",
     }
     assert [(r["id"], r["verdict"]) for r in claims.values()] == [
-        ("death-toll", "corroborated"), ("start-date", "corroborated"), ("who-attacked-first", "contested"),
+        ("death-toll", "corroborated"),
+        ("start-date", "corroborated"),
+        ("who-attacked-first", "contested"),
     ]
     relations = read_csv(out / "relations.csv")[1]
-    assert relations[-1] == {"claim_id": "who-attacked-first", "a": "0", "b": "1", "relation": "contradict", "same_origin": "false"}
+    assert relations[-1] == {
+        "claim_id": "who-attacked-first",
+        "a": "0",
+        "b": "1",
+        "relation": "contradict",
+        "same_origin": "false",
+    }
     actors = {r["id"]: r for r in read_csv(out / "actors.csv")[1]}
-    assert actors["north-mod"] == {"id": "north-mod", "name": "North defence ministry", "part_of": "north", "aliases": "[]", "notes": ""}
+    assert actors["north-mod"] == {
+        "id": "north-mod",
+        "name": "North defence ministry",
+        "part_of": "north",
+        "aliases": "[]",
+        "notes": "",
+    }
     sources = {r["id"]: r for r in read_csv(out / "sources.csv")[1]}
     assert sources["daily-2"]["text"] == "At least 100 people have died, the agency reported.\n"
     assert sources["daily-2"]["path"] == "sources/daily/daily-2.md"
@@ -265,15 +451,32 @@ def test_jsonl_tables_read_back(run, root: Path, tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (0, f"wrote {out}/ (jsonl): {COUNTS}\n")
     lines = {t: (out / f"{t}.jsonl").read_text("utf-8").splitlines() for t in HEADERS}
     assert {t: len(v) for t, v in lines.items()} == {
-        "outlets": 3, "actors": 3, "sources": 3, "claims": 3, "assertions": 7, "relations": 5,
+        "outlets": 3,
+        "actors": 3,
+        "sources": 3,
+        "claims": 3,
+        "assertions": 7,
+        "relations": 5,
     }
     for table, header in HEADERS.items():
         assert all(list(json.loads(line)) == header for line in lines[table]), table
     assert json.loads(lines["claims"][0]) == {
-        "id": "death-toll", "topic": "casualties", "question": "How many people were killed?", "kind": "count",
-        "unit": "people", "cumulative": True, "tolerance": 0.1, "tags": ["casualties", "toll"],
-        "verdict": "corroborated", "origins": 3, "assertions": 3, "contradictions": 0,
-        "consensus_low": 6501, "consensus_high": None, "consensus_value": None, "notes": None,
+        "id": "death-toll",
+        "topic": "casualties",
+        "question": "How many people were killed?",
+        "kind": "count",
+        "unit": "people",
+        "cumulative": True,
+        "tolerance": 0.1,
+        "tags": ["casualties", "toll"],
+        "verdict": "corroborated",
+        "origins": 3,
+        "assertions": 3,
+        "contradictions": 0,
+        "consensus_low": 6501,
+        "consensus_high": None,
+        "consensus_value": None,
+        "notes": None,
         "path": "claims/casualties/death-toll.yaml",
     }
     assert lines["relations"][0] == (
@@ -288,19 +491,33 @@ def test_jsonl_matches_show_json(run, root: Path, tmp_path: Path) -> None:
     assert export(run, root, "jsonl", out).exit_code == 0
     shown = json.loads(run("--root", str(root), "show", "death-toll", "--format", "json").stdout)
     exported = [json.loads(line) for line in (out / "assertions.jsonl").read_text().splitlines()]
-    keys = ["source", "outlet", "claimant", "origin", "value", "qualifier", "low", "high", "as_of", "quote", "translation"]
+    keys = [
+        "source",
+        "outlet",
+        "claimant",
+        "origin",
+        "value",
+        "qualifier",
+        "low",
+        "high",
+        "as_of",
+        "quote",
+        "translation",
+    ]
     assert [{k: a[k] for k in keys} for a in shown["assertions"]] == [
         {k: a[k] for k in keys} for a in exported if a["claim_id"] == "death-toll"
     ]
 
 
 def test_between_values_and_empty_corpus(run, make_root, tmp_path: Path) -> None:
-    root = make_root({
-        "claims/war/range.yaml": (
-            "question: How many?\nkind: count\nassertions:\n"
-            "  - source: daily-1\n    quote: At least 16\n    value: [16, 20]\n    qualifier: between\n"
-        ),
-    })
+    root = make_root(
+        {
+            "claims/war/range.yaml": (
+                "question: How many?\nkind: count\nassertions:\n"
+                "  - source: daily-1\n    quote: At least 16\n    value: [16, 20]\n    qualifier: between\n"
+            ),
+        }
+    )
     out = tmp_path / "csv"
     assert export(run, root, "csv", out).exit_code == 0
     row = read_csv(out / "assertions.csv")[1][0]
@@ -349,10 +566,22 @@ def test_refuses_to_overwrite_tables_but_keeps_other_files(run, root: Path, tmp_
 @pytest.mark.parametrize(
     "fmt, make, message",
     [
-        ("sqlite", lambda t: t / "missing" / "corpus.db", "cannot write {out}: the folder {parent} does not exist"),
+        (
+            "sqlite",
+            lambda t: t / "missing" / "corpus.db",
+            "cannot write {out}: the folder {parent} does not exist",
+        ),
         ("csv", lambda t: t / "missing" / "csv", "cannot write {out}: the folder {parent} does not exist"),
-        ("csv", lambda t: t / "file.txt", "{out} is a file; a csv export writes one file per table into a folder"),
-        ("jsonl", lambda t: t / "file.txt", "{out} is a file; a jsonl export writes one file per table into a folder"),
+        (
+            "csv",
+            lambda t: t / "file.txt",
+            "{out} is a file; a csv export writes one file per table into a folder",
+        ),
+        (
+            "jsonl",
+            lambda t: t / "file.txt",
+            "{out} is a file; a jsonl export writes one file per table into a folder",
+        ),
         ("sqlite", lambda t: t, "{out} is a folder; a sqlite export is one file, e.g. {out}/comparator.db"),
     ],
 )
@@ -390,12 +619,13 @@ def _writable(folder: Path) -> bool:
 
 
 def test_data_with_errors_is_not_exported(run, make_root, tmp_path: Path) -> None:
-    root = make_root({
-        "claims/war/bad.yaml": (
-            "question: Q?\nkind: count\nassertions:\n"
-            "  - source: nowhere\n    quote: q\n    value: 1\n"
-        ),
-    })
+    root = make_root(
+        {
+            "claims/war/bad.yaml": (
+                "question: Q?\nkind: count\nassertions:\n  - source: nowhere\n    quote: q\n    value: 1\n"
+            ),
+        }
+    )
     out = tmp_path / "corpus.db"
     result = export(run, root, "sqlite", out)
     assert (result.exit_code, result.stdout) == (1, "")
@@ -432,12 +662,16 @@ def test_a_failed_export_leaves_no_new_folder(monkeypatch, run, root: Path, tmp_
     def broken(table):  # type: ignore[no-untyped-def]
         def write(path: Path) -> None:
             raise OSError(28, "No space left on device")
+
         return write
 
     monkeypatch.setattr(exporter, "_jsonl_writer", broken)
     out = tmp_path / "jsonl"
     result = export(run, root, "jsonl", out)
-    assert (result.exit_code, result.stderr) == (1, f"comparator: cannot write {out}: No space left on device\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"comparator: cannot write {out}: No space left on device\n",
+    )
     assert not out.exists()
 
 
@@ -455,8 +689,12 @@ def test_bundled_corpus_exports(run, tmp_path: Path) -> None:
         assert db.execute("SELECT id, verdict FROM claims ORDER BY id").fetchall() == sorted(
             (c["id"], c["verdict"]) for c in listed
         )
-        assert db.execute("SELECT COUNT(*) FROM assertions").fetchone() == (sum(len(c["assertions"]) for c in listed),)
-        assert db.execute("SELECT COUNT(*) FROM relations").fetchone() == (sum(len(c["relations"]) for c in listed),)
+        assert db.execute("SELECT COUNT(*) FROM assertions").fetchone() == (
+            sum(len(c["assertions"]) for c in listed),
+        )
+        assert db.execute("SELECT COUNT(*) FROM relations").fetchone() == (
+            sum(len(c["relations"]) for c in listed),
+        )
 
 
 @pytest.mark.parametrize("target", ["", "claims/war", "sources/x.db", "/dev/null"])

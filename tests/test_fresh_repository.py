@@ -59,13 +59,26 @@ def test_a_repository_from_nothing(tmp_path: Path) -> None:
     (root / "sources/actors.yaml").write_text(ACTORS, encoding="utf-8")
 
     # Two articles, pasted through standard input.
-    added = invoke(root, "source", "add", "-", "--outlet", "gazette", "--published", "2021-03-02", input=GAZETTE)
+    added = invoke(
+        root, "source", "add", "-", "--outlet", "gazette", "--published", "2021-03-02", input=GAZETTE
+    )
     assert added.exit_code == 0, added.stderr
     gazette_rel = added.stdout.strip()
     assert gazette_rel == "sources/gazette/gazette-2021-03-02-border-clashes-leave-soldiers.md"
     added = invoke(
-        root, "source", "add", "-", "--outlet", "courier", "--published", "2021-03-02", "--id", "courier-clashes",
-        "--authors", "A. Writer", input=COURIER,
+        root,
+        "source",
+        "add",
+        "-",
+        "--outlet",
+        "courier",
+        "--published",
+        "2021-03-02",
+        "--id",
+        "courier-clashes",
+        "--authors",
+        "A. Writer",
+        input=COURIER,
     )
     assert added.exit_code == 0, added.stderr
     assert added.stdout == "sources/courier/courier-clashes.md\n"
@@ -81,8 +94,9 @@ def test_a_repository_from_nothing(tmp_path: Path) -> None:
         "Talks are planned for 15 March.",
     ]
     stubs = invoke(root, "suggest", gazette_id, "--format", "yaml")
-    assert '  quote: "The North defence ministry said on Monday that 12 soldiers were killed in the clashes"' in (
-        stubs.stdout
+    assert (
+        '  quote: "The North defence ministry said on Monday that 12 soldiers were killed in the clashes"'
+        in (stubs.stdout)
     )
 
     # A claim written by hand.
@@ -137,8 +151,13 @@ assertions:
 
     with open(out / "csv" / "assertions.csv", newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert [(r["source"], r["origin"], r["value"]) for r in rows] == [(gazette_id, "north", "12"), ("courier-clashes", "south", "20")]
-    claims = [json.loads(line) for line in (out / "jsonl" / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["source"], r["origin"], r["value"]) for r in rows] == [
+        (gazette_id, "north", "12"),
+        ("courier-clashes", "south", "20"),
+    ]
+    claims = [
+        json.loads(line) for line in (out / "jsonl" / "claims.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert [(c["id"], c["verdict"]) for c in claims] == [("soldiers-killed-2021-03-01", "contested")]
     with closing(sqlite3.connect(out / "newsroom.db")) as db:
         contested = db.execute(
@@ -147,4 +166,7 @@ assertions:
         ).fetchall()
         assert contested == [("courier", 1), ("gazette", 1)]
         titles = db.execute("SELECT id, title FROM sources ORDER BY id").fetchall()
-        assert titles == [("courier-clashes", "Deadly clashes on the border"), (gazette_id, "Border clashes leave soldiers dead")]
+        assert titles == [
+            ("courier-clashes", "Deadly clashes on the border"),
+            (gazette_id, "Border clashes leave soldiers dead"),
+        ]

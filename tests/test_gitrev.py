@@ -9,15 +9,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from comparator.review import git as gitrev
-from comparator.corpus import Corpus, from_files, load
-from comparator.problems import Problem
-from comparator.root import MAX_FILE_BYTES, FileText, read_text
 from conftest import BASE, write_tree
 
-pytestmark = pytest.mark.skipif(subprocess.run(["which", "git"], capture_output=True).returncode != 0,
-                                reason="git is not installed")
+from comparator.corpus import Corpus, from_files, load
+from comparator.problems import Problem
+from comparator.review import git as gitrev
+from comparator.root import MAX_FILE_BYTES, FileText, read_text
+
+pytestmark = pytest.mark.skipif(
+    subprocess.run(["which", "git"], capture_output=True).returncode != 0, reason="git is not installed"
+)
 
 # Fixed identities and dates: commits are reproducible and no user configuration leaks in.
 GIT_ENV = {
@@ -43,7 +44,10 @@ class Repo:
 
     def git(self, *args: str, check: bool = True) -> str:
         run = subprocess.run(
-            ["git", "-C", str(self.path), *args], capture_output=True, text=True, env={**os.environ, **GIT_ENV}
+            ["git", "-C", str(self.path), *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **GIT_ENV},
         )
         if check and run.returncode != 0:
             raise AssertionError(f"git {' '.join(args)} failed: {run.stderr}")
@@ -69,14 +73,17 @@ class Repo:
         git_dir = self.path / ".git"
         files = {
             str(p.relative_to(git_dir)): (p.stat().st_size, p.stat().st_mtime_ns)
-            for p in sorted(git_dir.rglob("*")) if p.is_file()
+            for p in sorted(git_dir.rglob("*"))
+            if p.is_file()
         }
         index = (git_dir / "index").read_bytes() if (git_dir / "index").exists() else b""
         head = self.git("rev-parse", "HEAD").strip()
         # GIT_OPTIONAL_LOCKS=0: `git status` itself must not refresh the index it is asked about.
         status = subprocess.run(
             ["git", "-C", str(self.path), "status", "--porcelain", "--untracked-files=all"],
-            capture_output=True, text=True, env={**os.environ, **GIT_ENV, "GIT_OPTIONAL_LOCKS": "0"},
+            capture_output=True,
+            text=True,
+            env={**os.environ, **GIT_ENV, "GIT_OPTIONAL_LOCKS": "0"},
         ).stdout
         return {"head": head, "index": hashlib.sha256(index).hexdigest(), "status": status, "git": files}
 
@@ -108,18 +115,20 @@ def revision(repo: Repo, name: str = "HEAD") -> dict[str, FileText | Problem]:
 
 
 def test_a_revision_reads_exactly_what_the_work_tree_holds(repo: Repo) -> None:
-    repo.write({
-        "claims/war/start.yaml": "question: q\n",
-        "claims/war/other.yml": "question: r\n",
-        "claims/peace/deep/nested.yaml": "question: too deep\n",
-        "claims/.hidden/skipped.yaml": "question: hidden\n",
-        "claims/war/notes.txt": "not a claim\n",
-        "sources/daily/crlf.md": b"---\r\nid: crlf\r\n---\r\ntext\r\n",
-        "sources/daily/bom.md": b"\xef\xbb\xbf---\nid: bom\n---\ntext\n",
-        "sources/daily/latin1.md": b"caf\xe9\n",
-        "sources/daily/copy.md": BASE["sources/daily/daily-1.md"],
-        "reports/discrepancies.md": "# not data\n",
-    })
+    repo.write(
+        {
+            "claims/war/start.yaml": "question: q\n",
+            "claims/war/other.yml": "question: r\n",
+            "claims/peace/deep/nested.yaml": "question: too deep\n",
+            "claims/.hidden/skipped.yaml": "question: hidden\n",
+            "claims/war/notes.txt": "not a claim\n",
+            "sources/daily/crlf.md": b"---\r\nid: crlf\r\n---\r\ntext\r\n",
+            "sources/daily/bom.md": b"\xef\xbb\xbf---\nid: bom\n---\ntext\n",
+            "sources/daily/latin1.md": b"caf\xe9\n",
+            "sources/daily/copy.md": BASE["sources/daily/daily-1.md"],
+            "reports/discrepancies.md": "# not data\n",
+        }
+    )
     repo.commit()
     files = revision(repo)
     same_corpus(from_files(repo.root, files), load(repo.root))
@@ -170,7 +179,9 @@ def test_a_large_file_is_refused_unread(repo: Repo) -> None:
     assert isinstance(problem, Problem) and problem.code == "too-large"
 
 
-def test_two_git_processes_per_revision_whatever_its_size(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_git_processes_per_revision_whatever_its_size(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo.write({f"claims/t/c{i}.yaml": f"question: q{i}\n" for i in range(60)})
     repo.commit()
     r = gitrev.open_repository(repo.root)
@@ -225,13 +236,19 @@ def test_shallow_clone_reads_a_fetched_base(repo: Repo, tmp_path: Path) -> None:
     repo.write({"claims/t/c.yaml": "question: later\n"})
     repo.commit("second")
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.path}", str(clone)],
-                   check=True, env={**os.environ, **GIT_ENV})
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo.path}", str(clone)],
+        check=True,
+        env={**os.environ, **GIT_ENV},
+    )
     r = gitrev.open_repository(clone)
     assert r.shallow
     with pytest.raises(gitrev.UnknownRevision, match="shallow clone: fetch it first"):
         gitrev.resolve(r, first)
-    subprocess.run(["git", "-C", str(clone), "fetch", "-q", "--depth", "1", "origin", first],
-                   check=True, env={**os.environ, **GIT_ENV})
+    subprocess.run(
+        ["git", "-C", str(clone), "fetch", "-q", "--depth", "1", "origin", first],
+        check=True,
+        env={**os.environ, **GIT_ENV},
+    )
     files = gitrev.read_revision(r, gitrev.resolve(r, first))
     assert sorted(files) == sorted(BASE)

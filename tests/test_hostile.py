@@ -73,12 +73,17 @@ def test_deep_nesting(make_root, run):  # type: ignore[no-untyped-def]
     root = make_root({"claims/t/c.yaml": "question: " + "[" * 5000 + "]" * 5000 + "\n"})
     (file, line, _, code), message = only_problem(run, root)
     # where depends on who stops it first: this loader at 64 levels, or libyaml >= 0.2.5 at 1000
-    assert (file, line, code, message) == ("claims/t/c.yaml", 1, "unsafe-yaml", "nesting deeper than 64 levels")
+    assert (file, line, code, message) == (
+        "claims/t/c.yaml",
+        1,
+        "unsafe-yaml",
+        "nesting deeper than 64 levels",
+    )
 
 
 def test_ten_megabyte_scalar(make_root, run):  # type: ignore[no-untyped-def]
     root = make_root({"claims/t/c.yaml": "question: " + "x" * 10_000_000 + "\n"})
-    where, message = only_problem(run, root)
+    where, _message = only_problem(run, root)
     assert where == ("claims/t/c.yaml", 1, 1, "too-large")
 
 

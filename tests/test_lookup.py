@@ -95,17 +95,42 @@ def test_show_supersede_and_translation(run, root):  # type: ignore[no-untyped-d
 
 def test_show_json_has_the_contract_keys(run, root):  # type: ignore[no-untyped-def]
     data = json.loads(cli(run, root, "show", "toll", "--format", "json").stdout)
-    assert list(data) == ["id", "topic", "question", "kind", "unit", "cumulative", "verdict", "origins",
-                          "consensus", "assertions", "relations", "clusters"]
-    assert list(data["assertions"][0]) == ["source", "outlet", "published", "claimant", "origin", "value",
-                                           "qualifier", "low", "high", "as_of", "quote", "translation"]
+    assert list(data) == [
+        "id",
+        "topic",
+        "question",
+        "kind",
+        "unit",
+        "cumulative",
+        "verdict",
+        "origins",
+        "consensus",
+        "assertions",
+        "relations",
+        "clusters",
+    ]
+    assert list(data["assertions"][0]) == [
+        "source",
+        "outlet",
+        "published",
+        "claimant",
+        "origin",
+        "value",
+        "qualifier",
+        "low",
+        "high",
+        "as_of",
+        "quote",
+        "translation",
+    ]
     assert data["consensus"] == {"low": 6501, "high": None}
     assert data["relations"] == [{"a": 0, "b": 1, "relation": "supersede", "same_origin": False}]
     assert data["clusters"] == [{"assertions": [0, 1], "origins": ["herald", "north"]}]
     date = json.loads(cli(run, root, "show", "start", "--format", "json").stdout)
     assert date["consensus"] == {"low": "2020-09-27", "high": "2020-09-27"}
     assert [(a["value"], a["low"], a["high"]) for a in date["assertions"]] == [
-        ("2020-09-27", "2020-09-27", "2020-09-27"), ("2020-09", "2020-09-01", "2020-09-30"),
+        ("2020-09-27", "2020-09-27", "2020-09-27"),
+        ("2020-09", "2020-09-01", "2020-09-30"),
     ]
     actor = json.loads(cli(run, root, "show", "first", "--format", "json").stdout)
     assert actor["consensus"] is None and actor["verdict"] == "contested"
@@ -118,7 +143,9 @@ def test_show_markdown_escapes(run, make_root):  # type: ignore[no-untyped-def]
     )
     out = cli(run, make_root(hostile), "show", "first", "--format", "markdown").stdout
     assert "**Who \\| attacked \\<b\\>first\\</b\\>?**" in out
-    assert "| #   | outlet    | published   | claimant               | value   | as of       | origin   |" in out
+    assert (
+        "| #   | outlet    | published   | claimant               | value   | as of       | origin   |" in out
+    )
 
 
 def test_unknown_id_suggests(run, root):  # type: ignore[no-untyped-def]
@@ -169,18 +196,24 @@ def test_list_filters(run, root, args, ids):  # type: ignore[no-untyped-def]
 
 def test_search_ignores_accents(run, make_root):  # type: ignore[no-untyped-def]
     claims = dict(CLAIMS)
-    claims["claims/war/start.yaml"] = claims["claims/war/start.yaml"].replace("tags: [war]", "tags: [war]\nnotes: Première attaque")
+    claims["claims/war/start.yaml"] = claims["claims/war/start.yaml"].replace(
+        "tags: [war]", "tags: [war]\nnotes: Première attaque"
+    )
     data = json.loads(cli(run, make_root(claims), "list", "--format", "json", "--search", "premiere").stdout)
     assert [c["id"] for c in data] == ["start"]
 
 
 def test_list_markdown(run, root):  # type: ignore[no-untyped-def]
     out = cli(run, root, "list", "--format", "markdown").stdout
-    assert out.splitlines()[2] == "| first | blame   | contested    | 2          | 2         | South vs North                  |"
+    assert (
+        out.splitlines()[2]
+        == "| first | blame   | contested    | 2          | 2         | South vs North                  |"
+    )
 
 
 def test_every_command_has_help(run):  # type: ignore[no-untyped-def]
-    from comparator.cli import COMMANDS, cli as group
+    from comparator.cli import COMMANDS
+    from comparator.cli import cli as group
 
     for name in COMMANDS:
         command = group.get_command(None, name)  # type: ignore[arg-type]
@@ -225,7 +258,9 @@ def test_fighting_began_on_27_september_2020(run):  # type: ignore[no-untyped-de
     data = bundled(run, "show", "fighting-start-date-2020")
     assert data["verdict"] == "corroborated"
     assert data["consensus"] == {"low": "2020-09-27", "high": "2020-09-27"}
-    ankara = [a["origin"] for a in data["assertions"] if a["source"].startswith(("beritaturki", "republika-2021"))]
+    ankara = [
+        a["origin"] for a in data["assertions"] if a["source"].startswith(("beritaturki", "republika-2021"))
+    ]
     assert ankara == ["anadolu", "anadolu"]  # the two Ankara copies are one origin
     assert len(data["assertions"]) == 3 and sorted(data["origins"]) == ["anadolu", "republika"]
 
@@ -237,7 +272,8 @@ def test_who_attacked_first_is_a_dispute(run):  # type: ignore[no-untyped-def]
     by_index = data["assertions"]
     disputes = {
         frozenset((by_index[r["a"]]["origin"], by_index[r["b"]]["origin"]))
-        for r in data["relations"] if r["relation"] == "contradict"
+        for r in data["relations"]
+        if r["relation"] == "contradict"
     }
     assert frozenset(("armenia", "azerbaijan")) in disputes
     assert not any(r["same_origin"] for r in data["relations"] if r["relation"] == "contradict")
@@ -255,7 +291,10 @@ def test_ceasefire_date_and_november_last_year_are_compatible(run):  # type: ign
 def test_running_toll_is_superseded_not_contradicted(run):  # type: ignore[no-untyped-def]
     data = bundled(run, "show", "death-toll-2020-war")
     assert data["cumulative"] is True
-    assert [(a["value"], a["qualifier"]) for a in data["assertions"]] == [(16, "at_least"), (6500, "more_than")]
+    assert [(a["value"], a["qualifier"]) for a in data["assertions"]] == [
+        (16, "at_least"),
+        (6500, "more_than"),
+    ]
     assert data["relations"] == [{"a": 0, "b": 1, "relation": "supersede", "same_origin": False}]
     assert data["verdict"] != "contested"
 
@@ -283,7 +322,8 @@ def test_bundled_facts_through_the_core() -> None:
 def test_terminal_controls_in_data_are_dropped(run, make_root):  # type: ignore[no-untyped-def]
     claims = dict(CLAIMS)
     claims["claims/blame/first.yaml"] = CLAIMS["claims/blame/first.yaml"].replace(
-        "notes: Each side blames the other.", 'notes: "Title \\e]0;PWNED\\a and \\e]52;c;Y2xpcA==\\a bell \\a"'
+        "notes: Each side blames the other.",
+        'notes: "Title \\e]0;PWNED\\a and \\e]52;c;Y2xpcA==\\a bell \\a"',
     )
     out = cli(run, make_root(claims), "show", "first").stdout
     assert "\x1b" not in out and "\x07" not in out

@@ -79,7 +79,9 @@ def test_subset_report_matches_golden(run, data):  # type: ignore[no-untyped-def
     text = (data / REPORT).read_text(encoding="utf-8")
     assert "**This report covers a subset of the claims:** topic war; tag dates; tag dispute." in text
     golden("subset-war.md", text)
-    same = run("--root", str(data), "report", "--check", "--tag", "dates", "--topic", "war", "--tag", "dispute")
+    same = run(
+        "--root", str(data), "report", "--check", "--tag", "dates", "--topic", "war", "--tag", "dispute"
+    )
     assert same.exit_code == 0  # the order of the options does not matter
 
 
@@ -127,7 +129,9 @@ def test_check_passes_when_current_and_fails_when_stale(run, data):  # type: ign
     ok = run("--root", str(data), "report", "--check")
     assert (ok.exit_code, ok.stderr) == (0, "reports/discrepancies.md is current\n")
     claim = data / "claims/war/drones-downed.yaml"
-    claim.write_text(claim.read_text(encoding="utf-8").replace("How many drones", "How many UAVs"), encoding="utf-8")
+    claim.write_text(
+        claim.read_text(encoding="utf-8").replace("How many drones", "How many UAVs"), encoding="utf-8"
+    )
     before = (data / REPORT).read_bytes()
     stale = run("--root", str(data), "report", "--check")
     assert stale.exit_code == 1
@@ -151,15 +155,25 @@ def _links(text: str) -> list[str]:
 
 @pytest.mark.parametrize("where", ["default", "inside", "outside"])
 def test_links_to_claim_files_resolve_from_the_report_folder(run, data, tmp_path, where):  # type: ignore[no-untyped-def]
-    out = {"default": data / "reports", "inside": data / "docs" / "deep", "outside": tmp_path / "site" / "out"}[where]
+    out = {
+        "default": data / "reports",
+        "inside": data / "docs" / "deep",
+        "outside": tmp_path / "site" / "out",
+    }[where]
     args = [] if where == "default" else ["--out", str(out)]
     result = run("--root", str(data), "report", *args)
     assert result.exit_code == 0
-    shown = "reports/discrepancies.md" if where == "default" else (
-        "docs/deep/discrepancies.md" if where == "inside" else str(out / "discrepancies.md")
+    shown = (
+        "reports/discrepancies.md"
+        if where == "default"
+        else ("docs/deep/discrepancies.md" if where == "inside" else str(out / "discrepancies.md"))
     )
     assert result.stderr == f"wrote {shown}: 6 claims, 3 contested\n"
-    links = [h for h in _links((out / "discrepancies.md").read_text(encoding="utf-8")) if not h.startswith(("#", "http"))]
+    links = [
+        h
+        for h in _links((out / "discrepancies.md").read_text(encoding="utf-8"))
+        if not h.startswith(("#", "http"))
+    ]
     assert len(links) == 6
     for link in links:
         assert (out / link).resolve().is_file(), link
@@ -194,7 +208,10 @@ def test_an_interrupted_write_leaves_the_old_report_and_no_temporary_file(run, d
     result = run("--root", str(data), "report")
     assert result.exit_code == 1
     if isinstance(failure, OSError):
-        assert result.stderr == f"comparator: cannot write the report in {data / 'reports'}: No space left on device\n"
+        assert (
+            result.stderr
+            == f"comparator: cannot write the report in {data / 'reports'}: No space left on device\n"
+        )
     assert (data / REPORT).read_text(encoding="utf-8") == old
     assert sorted(p.name for p in (data / "reports").iterdir()) == ["discrepancies.md"]
 
@@ -222,7 +239,10 @@ def test_base_link() -> None:
 
 def test_unknown_topic_or_tag_is_named_with_a_suggestion(run, data):  # type: ignore[no-untyped-def]
     result = run("--root", str(data), "report", "--topic", "casualty")
-    assert (result.exit_code, result.stderr) == (1, "comparator: no claim has topic 'casualty' (did you mean 'casualties'?)\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "comparator: no claim has topic 'casualty' (did you mean 'casualties'?)\n",
+    )
     result = run("--root", str(data), "report", "--tag", "nope")
     assert (result.exit_code, result.stderr) == (1, "comparator: no claim has tag 'nope'\n")
     assert not (data / "reports").exists()
@@ -230,7 +250,9 @@ def test_unknown_topic_or_tag_is_named_with_a_suggestion(run, data):  # type: ig
 
 def test_data_errors_stop_the_report_with_their_place(run, data):  # type: ignore[no-untyped-def]
     claim = data / "claims/war/drones-downed.yaml"
-    claim.write_text(claim.read_text(encoding="utf-8").replace("downed 3 drones", "downed 4 drones"), encoding="utf-8")
+    claim.write_text(
+        claim.read_text(encoding="utf-8").replace("downed 3 drones", "downed 4 drones"), encoding="utf-8"
+    )
     result = run("--root", str(data), "report")
     assert result.exit_code == 1
     first, last = result.stderr.splitlines()[0], result.stderr.splitlines()[-1]
@@ -411,7 +433,12 @@ def test_running_total_marks_superseded_and_contradictory_figures() -> None:
 
 def test_outlet_and_party_matrices() -> None:
     _, report = _report(FIXTURE)
-    assert report.outlets == ("gazette", "herald", "daily", "wire")  # by name: Gazette, Herald, The Daily, Wire
+    assert report.outlets == (
+        "gazette",
+        "herald",
+        "daily",
+        "wire",
+    )  # by name: Gazette, Herald, The Daily, Wire
     daily_herald = report.outlet_pairs[("daily", "herald")]
     assert daily_herald == report.outlet_pairs[("herald", "daily")]
     assert daily_herald.contradict == ("soldiers-killed-first-attack", "who-attacked-first")
@@ -427,8 +454,12 @@ def test_outlet_and_party_matrices() -> None:
 def test_claims_come_contested_first_then_by_topic() -> None:
     _, report = _report(FIXTURE)
     assert [a.id for a in report.claims] == [
-        "death-toll", "soldiers-killed-first-attack", "who-attacked-first",
-        "hostile-markup", "fighting-start", "drones-downed",
+        "death-toll",
+        "soldiers-killed-first-attack",
+        "who-attacked-first",
+        "hostile-markup",
+        "fighting-start",
+        "drones-downed",
     ]
     o = report.overview
     assert (o.claims, o.assertions, o.sources, o.outlets) == (6, 17, 4, 4)
@@ -436,7 +467,7 @@ def test_claims_come_contested_first_then_by_topic() -> None:
 
 # --- escaping, property-tested ------------------------------------------------------------------
 
-PIECES = list("ab |<>`*_[]()!#&;:\\\"'\n\t-=~.") + ["javascript:", "<script>", "```", "&amp;", "</td>", "1."]
+PIECES = [*list("ab |<>`*_[]()!#&;:\\\"'\n\t-=~."), "javascript:", "<script>", "```", "&amp;", "</td>", "1."]
 HOSTILE = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 
 
@@ -480,7 +511,10 @@ def test_report_never_goes_among_the_data(make_root, run):  # type: ignore[no-un
     root = make_root()
     result = run("--root", str(root), "report", "--out", str(root / "claims" / "t"))
     assert result.exit_code == 1
-    assert result.stderr == f"comparator: {root / 'claims' / 't'} is inside the curated data (claims/); write generated files elsewhere\n"
+    assert (
+        result.stderr
+        == f"comparator: {root / 'claims' / 't'} is inside the curated data (claims/); write generated files elsewhere\n"
+    )
     assert not (root / "claims" / "t").exists()
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import jsonschema
 import pytest
@@ -92,8 +93,13 @@ def test_value_lists_its_forms() -> None:
     value = schema.schema("claim")["$defs"]["Assertion"]["properties"]["value"]
     assert value["description"].startswith("The value stated")
     assert [form["$ref"] for form in value["anyOf"]] == [
-        "#/$defs/CountValue", "#/$defs/QuantityValue", "#/$defs/DateValue", "#/$defs/ActorValue",
-        "#/$defs/BooleanValue", "#/$defs/TextValue", "#/$defs/RangeValue",
+        "#/$defs/CountValue",
+        "#/$defs/QuantityValue",
+        "#/$defs/DateValue",
+        "#/$defs/ActorValue",
+        "#/$defs/BooleanValue",
+        "#/$defs/TextValue",
+        "#/$defs/RangeValue",
     ]
 
 
@@ -171,7 +177,18 @@ def test_bad_qualifier_is_rejected() -> None:
 @pytest.mark.parametrize(
     "name, data, field",
     [
-        ("source", {"id": "a", "outlet": "daily", "title": "T", "published": "2020", "language": "en", "publisher": "x"}, "publisher"),
+        (
+            "source",
+            {
+                "id": "a",
+                "outlet": "daily",
+                "title": "T",
+                "published": "2020",
+                "language": "en",
+                "publisher": "x",
+            },
+            "publisher",
+        ),
         ("outlets", [{"id": "daily", "name": "The Daily", "homepage": "x"}], "homepage"),
         ("actors", [{"id": "north", "name": "North", "alias": ["N"]}], "alias"),
     ],
@@ -234,7 +251,13 @@ def _label(text: str) -> str:
     qualifier = re.search(r"qualifier: (\S+)", text)
     extra = "+".join(re.findall(r"^ *(unit|cumulative|tolerance|as_of: .*)$", text, re.M))
     missing = "" if "question" in text else "no-question"
-    parts = [kind.group(1) if kind else "", value.group(1) if value else "", qualifier.group(1) if qualifier else "", extra, missing]
+    parts = [
+        kind.group(1) if kind else "",
+        value.group(1) if value else "",
+        qualifier.group(1) if qualifier else "",
+        extra,
+        missing,
+    ]
     return " ".join(p for p in parts if p)
 
 
@@ -259,8 +282,19 @@ def test_draft_7_tools_decide_the_same(text: str, valid: bool) -> None:
 
 @pytest.mark.parametrize("name", schema.NAMES)
 def test_only_draft_7_keywords(name: str) -> None:
-    newer = {"$anchor", "$dynamicRef", "$dynamicAnchor", "prefixItems", "unevaluatedProperties",
-             "unevaluatedItems", "dependentRequired", "dependentSchemas", "$vocabulary", "minContains", "maxContains"}
+    newer = {
+        "$anchor",
+        "$dynamicRef",
+        "$dynamicAnchor",
+        "prefixItems",
+        "unevaluatedProperties",
+        "unevaluatedItems",
+        "dependentRequired",
+        "dependentSchemas",
+        "$vocabulary",
+        "minContains",
+        "maxContains",
+    }
     used = {key for _, node in _nodes(schema.schema(name)) for key in node}
     assert not used & newer
 
@@ -268,9 +302,21 @@ def test_only_draft_7_keywords(name: str) -> None:
 @pytest.mark.parametrize(
     "model, name, data",
     [
-        (SourceMeta, "source", {"id": "a", "outlet": "daily", "title": "", "published": "2020", "language": "en"}),
-        (SourceMeta, "source", {"id": "A b", "outlet": "daily", "title": "T", "published": "2020", "language": "en"}),
-        (SourceMeta, "source", {"id": "a", "outlet": "daily", "title": "T", "published": "Sept 2020", "language": "en"}),
+        (
+            SourceMeta,
+            "source",
+            {"id": "a", "outlet": "daily", "title": "", "published": "2020", "language": "en"},
+        ),
+        (
+            SourceMeta,
+            "source",
+            {"id": "A b", "outlet": "daily", "title": "T", "published": "2020", "language": "en"},
+        ),
+        (
+            SourceMeta,
+            "source",
+            {"id": "a", "outlet": "daily", "title": "T", "published": "Sept 2020", "language": "en"},
+        ),
         (Outlet, "outlets", {"id": "daily", "name": "The Daily", "kind": "blog"}),
         (Actor, "actors", {"id": "north", "name": "North", "part_of": "North State"}),
     ],
@@ -287,10 +333,10 @@ def test_other_formats_refuse_what_the_models_refuse(model: Any, name: str, data
 @pytest.mark.parametrize(
     "name, keys",
     [
-        ("claim", HEAD + ["additionalProperties", "properties", "required", "allOf", "$defs"]),
-        ("source", HEAD + ["additionalProperties", "properties", "required"]),
-        ("outlets", HEAD + ["items", "$defs"]),
-        ("actors", HEAD + ["items", "$defs"]),
+        ("claim", [*HEAD, "additionalProperties", "properties", "required", "allOf", "$defs"]),
+        ("source", [*HEAD, "additionalProperties", "properties", "required"]),
+        ("outlets", [*HEAD, "items", "$defs"]),
+        ("actors", [*HEAD, "items", "$defs"]),
     ],
 )
 def test_schema_prints_one_schema(run, name: str, keys: list[str]) -> None:
@@ -305,13 +351,23 @@ def test_schema_prints_one_schema(run, name: str, keys: list[str]) -> None:
 def test_registry_items_are_the_entry_schema(run) -> None:
     document = json.loads(run("schema", "outlets").stdout)
     assert document["items"] == {"$ref": "#/$defs/Outlet"}
-    assert list(document["$defs"]["Outlet"]["properties"]) == ["id", "name", "country", "language", "kind", "url", "notes"]
+    assert list(document["$defs"]["Outlet"]["properties"]) == [
+        "id",
+        "name",
+        "country",
+        "language",
+        "kind",
+        "url",
+        "notes",
+    ]
 
 
 def test_schema_needs_a_name_or_an_action(run) -> None:
     result = run("schema")
     assert result.exit_code == 2
-    assert "Error: name a schema (claim, source, outlets, actors), or give --write or --check" in result.stderr
+    assert (
+        "Error: name a schema (claim, source, outlets, actors), or give --write or --check" in result.stderr
+    )
     both = run("schema", "--write", "--check")
     assert both.exit_code == 2 and "give --write or --check, not both" in both.stderr
     unknown = run("schema", "claims")
@@ -336,7 +392,10 @@ def test_write_then_check(run, make_root) -> None:
     for name in schema.NAMES:
         assert (root / schema.rel_path(name)).read_text("utf-8") == schema.text(name)
     assert sorted(p.name for p in (root / "schema").iterdir()) == [
-        "actors.schema.json", "claim.schema.json", "outlets.schema.json", "source.schema.json"
+        "actors.schema.json",
+        "claim.schema.json",
+        "outlets.schema.json",
+        "source.schema.json",
     ]
     again = run("--root", str(root), "schema", "--write")
     assert again.stderr.splitlines()[0] == "unchanged schema/claim.schema.json"
@@ -346,7 +405,8 @@ def test_write_then_check(run, make_root) -> None:
     (root / "schema/source.schema.json").write_text("{}\n")
     stale = run("--root", str(root), "schema", "--check")
     assert (stale.exit_code, stale.stderr) == (
-        1, "schema/source.schema.json is out of date\nrun `comparator schema --write` to update\n"
+        1,
+        "schema/source.schema.json is out of date\nrun `comparator schema --write` to update\n",
     )
     only_claim = run("--root", str(root), "schema", "claim", "--check")
     assert (only_claim.exit_code, only_claim.stderr) == (0, "1 schema is current\n")

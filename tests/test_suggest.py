@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from comparator import corpus as corpus_mod
 from comparator.curation import sentences as sentences_mod
 from comparator.curation import stubs as stubs_mod
-from comparator.curation import textdates
-from comparator.records import plain
 from comparator.curation import suggest as sg
+from comparator.curation import textdates
 from comparator.dates import PartialDate
 from comparator.models import Qualifier
+from comparator.records import plain
 from comparator.text import find_quote
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -37,7 +37,8 @@ Pashinyan mengatakan mereka akan membahas pertanyaan kemanusiaan.
 SOURCE_ID = "daily-2021-11-24-perang"
 FILES = {
     f"sources/daily/{SOURCE_ID}.md": (
-        f"---\nid: {SOURCE_ID}\noutlet: daily\ntitle: Perang\npublished: 2021-11-24\nlanguage: id\n---\n" + ARTICLE
+        f"---\nid: {SOURCE_ID}\noutlet: daily\ntitle: Perang\npublished: 2021-11-24\nlanguage: id\n---\n"
+        + ARTICLE
     ),
     "claims/casualties/soldiers-killed.yaml": (
         "question: How many soldiers were killed?\nkind: count\nunit: soldiers\nassertions:\n"
@@ -119,9 +120,17 @@ def test_sentences_of_an_article() -> None:
     assert [(s.line, s.heading, ARTICLE[s.start : s.end]) for s in sentences] == [
         (7, True, "Perang Baru Berkecamuk di Perbatasan"),
         (8, True, "Rabu, 24 November 2021 - 06:29 WIB"),
-        (9, False, "Presiden Rusia Vladimir Putin, pada Selasa (23/11/2021), mengundang kedua pemimpin ke Sochi."),
+        (
+            9,
+            False,
+            "Presiden Rusia Vladimir Putin, pada Selasa (23/11/2021), mengundang kedua pemimpin ke Sochi.",
+        ),
         (9, False, "Kremlin mengatakan pertemuan itu penting."),
-        (10, False, "Menurut Dr. Budi dari Jl. Sudirman, setidaknya 2.802 tentara gugur dalam perang tahun lalu."),
+        (
+            10,
+            False,
+            "Menurut Dr. Budi dari Jl. Sudirman, setidaknya 2.802 tentara gugur dalam perang tahun lalu.",
+        ),
         (11, False, '"Kami tidak menyerang lebih dulu." kata juru bicara Kementerian Pertahanan.'),
         (12, False, "Armenia menuding Azerbaijan melanggar gencatan senjata pada Ahad (21/11)."),
         (13, True, "Rusia merupakan sekutu Armenia"),
@@ -134,11 +143,16 @@ def test_sentences_of_an_article() -> None:
 @pytest.mark.parametrize(
     ("line", "sentence"),
     [
-        ("REPUBLIKA.CO.ID, MOSKOW -- Menteri Luar Negeri Rusia menelepon.", "Menteri Luar Negeri Rusia menelepon."),
+        (
+            "REPUBLIKA.CO.ID, MOSKOW -- Menteri Luar Negeri Rusia menelepon.",
+            "Menteri Luar Negeri Rusia menelepon.",
+        ),
         ("REPUBLIKA.CO.ID,\u00a0ANKARA - Presiden Rusia berbicara.", "Presiden Rusia berbicara."),
         ("BERITATURKI.COM, Ankara- Diplomat top Rusia mengatakan.", "Diplomat top Rusia mengatakan."),
-        ("Tangerang Selatan, IDN Times - Presiden Rusia, pada Selasa (13/9/2022), terlibat.",
-         "Presiden Rusia, pada Selasa (13/9/2022), terlibat."),
+        (
+            "Tangerang Selatan, IDN Times - Presiden Rusia, pada Selasa (13/9/2022), terlibat.",
+            "Presiden Rusia, pada Selasa (13/9/2022), terlibat.",
+        ),
         ("MOSKOW - Presiden Rusia akan menjamu.", "Presiden Rusia akan menjamu."),
         ("ANKARA, Turkey (AP) — Officials said 16 died.", "Officials said 16 died."),
         # Not datelines: a hyphenated name, a sentence that starts with a name and a dash.
@@ -168,7 +182,12 @@ def test_stops_that_end_no_sentence(text: str) -> None:
 def test_stops_that_end_sentences() -> None:
     text = 'Dia datang. "Kami siap," katanya. Lalu pergi! Benarkah? 5 orang tewas. (Baca juga) Selesai.'
     assert texts(text) == [
-        "Dia datang.", '"Kami siap," katanya.', "Lalu pergi!", "Benarkah?", "5 orang tewas.", "(Baca juga) Selesai.",
+        "Dia datang.",
+        '"Kami siap," katanya.',
+        "Lalu pergi!",
+        "Benarkah?",
+        "5 orang tewas.",
+        "(Baca juga) Selesai.",
     ]
 
 
@@ -183,7 +202,7 @@ def test_hard_wrapped_lines_are_one_sentence_and_list_numbers_are_dropped() -> N
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(st.sampled_from(list("ab A.B?!\n\"”(13/9)2.802 -,")), max_size=120))
+@given(st.text(st.sampled_from(list('ab A.B?!\n"”(13/9)2.802 -,')), max_size=120))
 def test_sentences_are_ordered_disjoint_trimmed_and_on_their_line(body: str) -> None:
     sentences = sentences_mod.split_sentences(body, 5)
     last_end = 0
@@ -202,10 +221,25 @@ def test_sentences_are_ordered_disjoint_trimmed_and_on_their_line(body: str) -> 
     [
         ("id", "Senin 28 Sep 2020 15:52 WIB", "2020-09-28", [("Senin 28 Sep 2020", "2020-09-28", False)]),
         ("id", "pada Ahad (27/9). Mereka", "2020-09-28", [("Ahad (27/9)", "2020-09-27", True)]),
-        ("id", "pada Selasa (13/9/2022), terlibat", "2022-09-13", [("Selasa (13/9/2022)", "2022-09-13", False)]),
+        (
+            "id",
+            "pada Selasa (13/9/2022), terlibat",
+            "2022-09-13",
+            [("Selasa (13/9/2022)", "2022-09-13", False)],
+        ),
         ("id", "dimulai pada Februari 1988, tepatnya", "2020-09-28", [("Februari 1988", "1988-02", False)]),
-        ("id", "Selama konflik 1992-1994, Azerbaijan", "2020-09-28", [("1992-1994", ["1992", "1994"], False)]),
-        ("id", "Sejak 1992, telah gagal pada 2010.", "2020", [("1992", "1992", False), ("2010", "2010", False)]),
+        (
+            "id",
+            "Selama konflik 1992-1994, Azerbaijan",
+            "2020-09-28",
+            [("1992-1994", ["1992", "1994"], False)],
+        ),
+        (
+            "id",
+            "Sejak 1992, telah gagal pada 2010.",
+            "2020",
+            [("1992", "1992", False), ("2010", "2010", False)],
+        ),
         ("id", "tegang sejak 1991 ketika", "2020", [("1991", "1991", False)]),
         ("id", "Rusia pada Sabtu menjanjikan", "2020-11-03", [("Sabtu", "2020-10-31", True)]),
         ("id", "Sochi pada Jumat pekan ini.", "2021-11-24", [("Jumat pekan ini", "2021-11-26", True)]),
@@ -221,11 +255,28 @@ def test_sentences_are_ordered_disjoint_trimmed_and_on_their_line(body: str) -> 
         ("id", "ditembak pada selasa dini", "2022-09-13", [("selasa", "2022-09-13", True)]),
         ("id", "konflik enam minggu, dan 2000 tentara", "2021-01-13", []),
         ("id", "pada Sabtu", "2020-11", [("Sabtu", None, True)]),
-        ("en", "On May 5, 2021 and last Monday, in 2019; troops may 3", "2021-05-12",
-         [("May 5, 2021", "2021-05-05", False), ("last Monday", "2021-05-10", True), ("2019", "2019", False)]),
-        ("en", "Theresa May said on 27 September 2020 and 9/27/2020", "2021-05-12",
-         [("27 September 2020", "2020-09-27", False), ("9/27/2020", "2020-09-27", False)]),
-        ("fr", "le 2020-09-27 et (27/9)", "2020-10-01", [("2020-09-27", "2020-09-27", False), ("(27/9)", "2020-09-27", True)]),
+        (
+            "en",
+            "On May 5, 2021 and last Monday, in 2019; troops may 3",
+            "2021-05-12",
+            [
+                ("May 5, 2021", "2021-05-05", False),
+                ("last Monday", "2021-05-10", True),
+                ("2019", "2019", False),
+            ],
+        ),
+        (
+            "en",
+            "Theresa May said on 27 September 2020 and 9/27/2020",
+            "2021-05-12",
+            [("27 September 2020", "2020-09-27", False), ("9/27/2020", "2020-09-27", False)],
+        ),
+        (
+            "fr",
+            "le 2020-09-27 et (27/9)",
+            "2020-10-01",
+            [("2020-09-27", "2020-09-27", False), ("(27/9)", "2020-09-27", True)],
+        ),
         ("id", "pada 31/2/2020 dan (45/13)", "2020", []),
     ],
 )
@@ -255,12 +306,21 @@ def test_numbers_outside_dates_times_and_names_with_their_qualifiers() -> None:
 def test_english_numbers_and_qualifiers() -> None:
     values = sg.read_values("More than 6,500 people and at least 2,783 soldiers, over two days.", "en")
     assert [(v.text, v.value, v.qualifier) for v in values] == [
-        ("6,500", 6500, Qualifier.MORE_THAN), ("2,783", 2783, Qualifier.AT_LEAST), ("two", 2, Qualifier.MORE_THAN),
+        ("6,500", 6500, Qualifier.MORE_THAN),
+        ("2,783", 2783, Qualifier.AT_LEAST),
+        ("two", 2, Qualifier.MORE_THAN),
     ]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("0123456789 /().,-") + ["Sabtu", "lalu", "Mei", "tahun", "May", "last", "setidaknya "]), max_size=30).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [*list("0123456789 /().,-"), "Sabtu", "lalu", "Mei", "tahun", "May", "last", "setidaknya "]
+        ),
+        max_size=30,
+    ).map("".join)
+)
 def test_values_are_spans_of_the_text(text: str) -> None:
     for language in ("id", "en"):
         for value in sg.read_values(text, language, PartialDate.parse("2021-02-28")):
@@ -289,7 +349,8 @@ def test_what_is_suggested_and_why(root: Path) -> None:
 def test_a_quote_printed_twice_cites_both_sentences(make_root) -> None:
     body = "Armenia berada di posisi 111.\nFoto: EPA\nArmenia berada di posisi 111.\n"
     files = {
-        "sources/daily/d.md": "---\nid: d\noutlet: daily\ntitle: T\npublished: 2020\nlanguage: id\n---\n" + body,
+        "sources/daily/d.md": "---\nid: d\noutlet: daily\ntitle: T\npublished: 2020\nlanguage: id\n---\n"
+        + body,
         "claims/t/rank.yaml": "question: Q\nkind: count\nassertions:\n  - source: d\n    quote: posisi 111\n    value: 111\n",
     }
     corpus = corpus_mod.load(make_root(files))
@@ -318,7 +379,9 @@ def test_a_pasted_stub_passes_check(run, root: Path) -> None:
     first = stubs[0]  # the date stub: source, quote and value are all filled in
     claim = {"question": "When did Putin invite the leaders?", "kind": "date", "assertions": [first]}
     (root / "claims/diplomacy").mkdir()
-    (root / "claims/diplomacy/invitation.yaml").write_text(yaml.safe_dump(claim, allow_unicode=True), encoding="utf-8")
+    (root / "claims/diplomacy/invitation.yaml").write_text(
+        yaml.safe_dump(claim, allow_unicode=True), encoding="utf-8"
+    )
     checked = run("--root", str(root), "check", "--strict")
     assert checked.exit_code == 0, checked.stdout
     after = cli(run, root, SOURCE_ID, "--uncurated")
@@ -334,8 +397,13 @@ def test_json(run, root: Path) -> None:
     second = data["suggestions"][1]
     assert list(second) == ["line", "start", "end", "text", "values", "qualifiers", "cues", "cited_by"]
     assert second["values"][0] == {
-        "type": "number", "text": "2.802", "value": 2802, "qualifier": "at_least", "relative": False,
-        "start": second["values"][0]["start"], "end": second["values"][0]["end"],
+        "type": "number",
+        "text": "2.802",
+        "value": 2802,
+        "qualifier": "at_least",
+        "relative": False,
+        "start": second["values"][0]["start"],
+        "end": second["values"][0]["end"],
     }
     assert second["qualifiers"] == [{"word": "setidaknya", "qualifier": "at_least"}]
     assert [c["kind"] for c in second["cues"]] == ["speech", "event"]
@@ -358,7 +426,10 @@ def test_a_source_that_does_not_load(run, make_root) -> None:
     root = make_root({"sources/daily/broken.md": "---\nid: broken\n---\ntext\n"})
     result = cli(run, root, "broken")
     assert result.exit_code == 1
-    assert result.stderr == "comparator: source broken does not load (sources/daily/broken.md); run `comparator check`\n"
+    assert (
+        result.stderr
+        == "comparator: source broken does not load (sources/daily/broken.md); run `comparator check`\n"
+    )
 
 
 def test_broken_claims_are_mentioned(run, make_root) -> None:

@@ -36,12 +36,15 @@ class LazyGroup(click.Group):
         return command
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=str),
     envvar="COMPARATOR_ROOT",
-    help="Data root holding claims/ and sources/ (default: $COMPARATOR_ROOT, else the nearest folder upwards).",
+    help="Data root holding claims/ and sources/ "
+    "(default: $COMPARATOR_ROOT, else the nearest folder upwards).",
 )
 @click.version_option(__version__, prog_name="comparator")
 @click.pass_context

@@ -39,10 +39,10 @@ def diff(ctx: click.Context, base: str, head: str | None, fail_on: str, problems
     tree and HEAD are left as they are. In a shallow clone, fetch BASE first.
     """
     from comparator import corpus as corpus_mod
-    from comparator.review import git as gitrev
-    from comparator.review.diff import Revision
-    from comparator.review.diff import diff as run_diff
     from comparator.render import renderer
+    from comparator.review import git as gitrev
+    from comparator.review.diff import diff as run_diff
+    from comparator.review.model import Revision
 
     root = data_root(ctx)
     try:

@@ -12,7 +12,10 @@ from comparator.cli.options import data_root, fail, note
 @click.command()
 @click.argument("out_arg", metavar="OUT", type=click.Path(path_type=str))
 @click.option(
-    "--format", "fmt", type=click.Choice(["csv", "jsonl", "sqlite"]), required=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl", "sqlite"]),
+    required=True,
     help="csv or jsonl: one file per table in the folder OUT; sqlite: one database file OUT.",
 )
 @click.option("--force", is_flag=True, help="Replace existing output instead of refusing.")
@@ -25,7 +28,6 @@ def export(ctx: click.Context, out_arg: str, fmt: str, force: bool) -> None:
     errors is refused (run `comparator check`). Existing output is never replaced without --force.
     """
     from comparator import export as exporter
-
     from comparator.root import unsafe_output
 
     root = data_root(ctx)

@@ -39,18 +39,26 @@ def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
 @click.command("list")
 @click.option("--topic", multiple=True, help="Only claims of this topic (repeatable).")
 @click.option(
-    "--verdict", multiple=True, type=click.Choice(["contested", "corroborated", "single-origin"]),
+    "--verdict",
+    multiple=True,
+    type=click.Choice(["contested", "corroborated", "single-origin"]),
     help="Only claims with this verdict (repeatable).",
 )
 @click.option("--outlet", multiple=True, help="Only claims an article of this outlet asserts.")
 @click.option("--source", multiple=True, help="Only claims that cite this source id.")
-@click.option("--actor", multiple=True, help="Only claims with this actor (or a part of it) as claimant or value.")
+@click.option(
+    "--actor", multiple=True, help="Only claims with this actor (or a part of it) as claimant or value."
+)
 @click.option("--tag", multiple=True, help="Only claims with this tag.")
-@click.option("--search", "text", help="Text to find in questions, tags, quotes, translations and notes (case- and accent-insensitive).")
+@click.option(
+    "--search",
+    "text",
+    help="Text to find in questions, tags, quotes, translations and notes (case- and accent-insensitive).",
+)
 @click.option("--sort", type=click.Choice(SORTS), default="id", show_default=True, help="Order of the rows.")
 @format_option("text", "json", "markdown")
 @click.pass_context
-def list_claims(ctx: click.Context, fmt: str, sort: str, **filters: Any) -> None:
+def list_claims(ctx: click.Context, /, fmt: str, sort: str, **filters: Any) -> None:
     """List claims with their verdicts, filtered and sorted."""
     from comparator import corpus as corpus_mod
     from comparator.compare import analyse

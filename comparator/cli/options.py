@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 import re
+import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, NoReturn
+from typing import Any, NoReturn
 
 import click
 

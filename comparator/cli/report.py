@@ -19,19 +19,31 @@ def _shown(path: Path, root: Path) -> str:
 
 @click.command()
 @click.option(
-    "--out", "out", type=click.Path(file_okay=False, path_type=Path),
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write the report into (default: reports/ under the data root).",
 )
 @click.option("--topic", multiple=True, help="Report only on claims of this topic (repeatable).")
 @click.option("--tag", multiple=True, help="Report only on claims with this tag (repeatable).")
 @click.option(
-    "--check", "check_only", is_flag=True,
-    help="Write nothing; exit 1 naming each report file that is missing or differs from what would be written.",
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Write nothing; exit 1 naming each report file that is missing "
+    "or differs from what would be written.",
 )
-@click.option("--force", is_flag=True, help="Overwrite report files even if they were not written by comparator.")
+@click.option(
+    "--force", is_flag=True, help="Overwrite report files even if they were not written by comparator."
+)
 @click.pass_context
 def report(
-    ctx: click.Context, out: Path | None, topic: tuple[str, ...], tag: tuple[str, ...], check_only: bool, force: bool
+    ctx: click.Context,
+    out: Path | None,
+    topic: tuple[str, ...],
+    tag: tuple[str, ...],
+    check_only: bool,
+    force: bool,
 ) -> None:
     """Write reports/discrepancies.md: contested claims first, running totals, corroborated
     and single-origin claims, outlet × outlet and outlet × party matrices, and a source index.
@@ -44,7 +56,6 @@ def report(
     from comparator.report import files
     from comparator.report.build import errors, generate, unknown
     from comparator.report.markdown import GENERATED
-
     from comparator.root import unsafe_output
 
     root = data_root(ctx)
@@ -75,11 +86,17 @@ def report(
         return
     refused = [] if force else files.foreign(out_dir, outputs, GENERATED)
     if refused:
-        fail(f"{', '.join(names[n] for n in refused)} was not written by comparator; not overwritten (use --force)")
+        fail(
+            f"{', '.join(names[n] for n in refused)} was not written by comparator; "
+            "not overwritten (use --force)"
+        )
     try:
         files.write(out_dir, outputs)
     except OSError as exc:
         fail(f"cannot write the report in {out_dir}: {exc.strerror or exc}")
     contested = sum(a.verdict.value == "contested" for a in result.claims)
     claims = len(result.claims)
-    note(f"wrote {', '.join(names.values())}: {claims} claim{'s' if claims != 1 else ''}, {contested} contested")
+    note(
+        f"wrote {', '.join(names.values())}: "
+        f"{claims} claim{'s' if claims != 1 else ''}, {contested} contested"
+    )

@@ -14,10 +14,15 @@ NAMES = ("claim", "source", "outlets", "actors")  # comparator.schema.NAMES, wit
 @click.command()
 @click.argument("name", required=False, metavar="[NAME]", type=click.Choice(NAMES))
 @click.option(
-    "--write", "write_", is_flag=True, help="Write the schemas to schema/ in the data root (only NAME if given)."
+    "--write",
+    "write_",
+    is_flag=True,
+    help="Write the schemas to schema/ in the data root (only NAME if given).",
 )
 @click.option(
-    "--check", is_flag=True, help="Write nothing; exit 1 when a schema under schema/ is missing or out of date."
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 when a schema under schema/ is missing or out of date.",
 )
 @click.pass_context
 def schema(ctx: click.Context, name: str | None, write_: bool, check: bool) -> None:
@@ -33,7 +38,9 @@ def schema(ctx: click.Context, name: str | None, write_: bool, check: bool) -> N
         raise click.UsageError("give --write or --check, not both")
     if not (write_ or check):
         if name is None:
-            raise click.UsageError("name a schema (claim, source, outlets, actors), or give --write or --check")
+            raise click.UsageError(
+                "name a schema (claim, source, outlets, actors), or give --write or --check"
+            )
         emit(schemas.text(name))
         return
     root = data_root(ctx)

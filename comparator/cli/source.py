@@ -17,21 +17,36 @@ def source() -> None:
 
 @source.command()
 @click.argument("file", type=click.File("rb"))
-@click.option("--outlet", required=True, help="Outlet id from sources/outlets.yaml that published the article.")
+@click.option(
+    "--outlet", required=True, help="Outlet id from sources/outlets.yaml that published the article."
+)
 @click.option("--published", required=True, help="Publication date: YYYY-MM-DD, YYYY-MM or YYYY.")
-@click.option("--id", "source_id", help="Source id (a lowercase slug); default: <outlet>-<date>-<first title words>.")
+@click.option(
+    "--id", "source_id", help="Source id (a lowercase slug); default: <outlet>-<date>-<first title words>."
+)
 @click.option("--title", help="The headline as published; default: the first non-blank line of the text.")
 @click.option("--url", help="Where the article was published.")
-@click.option("--language", help="Language of the text (BCP 47, e.g. id, en); default: the outlet's language.")
+@click.option(
+    "--language", help="Language of the text (BCP 47, e.g. id, en); default: the outlet's language."
+)
 @click.option("--wire", help="Outlet id of the agency whose copy this is.")
 @click.option(
-    "--authors", multiple=True,
-    help="Byline; repeat the option or separate names with commas (\"A, B\").",
+    "--authors",
+    multiple=True,
+    help='Byline; repeat the option or separate names with commas ("A, B").',
 )
 @click.pass_context
 def add(
-    ctx: click.Context, file: BinaryIO, outlet: str, published: str, source_id: str | None,
-    title: str | None, url: str | None, language: str | None, wire: str | None, authors: tuple[str, ...],
+    ctx: click.Context,
+    file: BinaryIO,
+    outlet: str,
+    published: str,
+    source_id: str | None,
+    title: str | None,
+    url: str | None,
+    language: str | None,
+    wire: str | None,
+    authors: tuple[str, ...],
 ) -> None:
     """Add the article in FILE (or - for standard input) as sources/<outlet>/<id>.md.
 
@@ -40,7 +55,8 @@ def add(
     printed (relative to the data root), problems go to standard error, and the exit code is 1
     when the source was refused or has problems.
     """
-    from comparator.curation.add_source import NewSource, Refused, add as add_source
+    from comparator.curation.add_source import NewSource, Refused
+    from comparator.curation.add_source import add as add_source
 
     root = data_root(ctx)
     data = file.read()
@@ -52,8 +68,15 @@ def add(
         fail(f"{file.name}: the text is not UTF-8 (byte {exc.start}); convert it first")
     names = [name.strip() for given in authors for name in given.split(",") if name.strip()]
     new = NewSource(
-        text=text, outlet=outlet, published=published, id=source_id, title=title, url=url,
-        language=language, wire=wire, authors=names,
+        text=text,
+        outlet=outlet,
+        published=published,
+        id=source_id,
+        title=title,
+        url=url,
+        language=language,
+        wire=wire,
+        authors=names,
     )
     try:
         added = add_source(root, new)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import click
 
 from comparator.cli.options import data_root, emit, fail, format_option, note, terminal
@@ -21,8 +20,8 @@ def suggest(ctx: click.Context, source_id: str, uncurated: bool, fmt: str) -> No
     quote filled in, value and qualifier guessed) to paste under a claim's `assertions:`.
     """
     from comparator import corpus as corpus_mod
-    from comparator.render import renderer
     from comparator.curation.suggest import suggest as run_suggest
+    from comparator.render import renderer
     from comparator.validate import did_you_mean
 
     root = data_root(ctx)
@@ -38,4 +37,7 @@ def suggest(ctx: click.Context, source_id: str, uncurated: bool, fmt: str) -> No
     claim_problems = sum(1 for p in corpus.problems if p.file.startswith("claims/"))
     if claim_problems:
         problems = f"{claim_problems} problem{'s' if claim_problems != 1 else ''}"
-        note(f"{problems} in claim files: citations from claims that do not load are not shown; run `comparator check`")
+        note(
+            f"{problems} in claim files: citations from claims that do not load are not shown; "
+            "run `comparator check`"
+        )

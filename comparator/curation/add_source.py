@@ -14,9 +14,9 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Sequence
 
 from comparator import corpus as corpus_mod
 from comparator import yamlmarks
@@ -109,7 +109,9 @@ def _one_line(text: str | None) -> str | None:
 
 
 # Characters YAML does not accept in a stream, or reads as line breaks inside a scalar.
-_YAML_UNSAFE = re.compile(r"[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]")
+_YAML_UNSAFE = re.compile(
+    r"[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]"
+)
 
 
 def _quoted(text: str) -> str:
@@ -183,14 +185,22 @@ def build(root: Path, new: NewSource, corpus: corpus_mod.Corpus | None = None) -
         raise Refused(f"id {source_id!r} is not a lowercase slug (letters a-z, digits, single hyphens)")
     taken = _existing(root, corpus, source_id)
     if taken:
-        raise Refused(f"source id {source_id!r} already exists: {taken}; give another --id (nothing was overwritten)")
+        raise Refused(
+            f"source id {source_id!r} already exists: {taken}; give another --id (nothing was overwritten)"
+        )
     language = _one_line(new.language) or corpus.outlets[outlet].language
     if not language:
         raise Refused(f"outlet {outlet!r} has no language in {corpus_mod.OUTLETS}; give --language")
     authors = [a for a in (_one_line(a) for a in new.authors) if a]
     meta = {
-        "id": source_id, "outlet": outlet, "title": title, "published": published.iso(),
-        "language": language, "url": _one_line(new.url), "authors": authors, "wire": wire,
+        "id": source_id,
+        "outlet": outlet,
+        "title": title,
+        "published": published.iso(),
+        "language": language,
+        "url": _one_line(new.url),
+        "authors": authors,
+        "wire": wire,
     }
     rel = f"sources/{outlet}/{source_id}.md"
     content = render(meta, text)
@@ -261,4 +271,3 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Optional, Sequence
 
 
 @dataclass(frozen=True)
@@ -29,18 +29,126 @@ class Sentence:
 # stop. Months are here for "28 Sep. 2020"; single letters (initials) are handled by rule.
 _ABBREVIATIONS = {
     # Indonesian titles, ranks, and the usual Latin-script shorthands of the press
-    "dr", "drs", "dra", "prof", "ir", "hj", "h", "tn", "ny", "nn", "sdr", "sdri", "bpk", "yth",
-    "jl", "jln", "no", "nomor", "kab", "kec", "kel", "prov", "rp", "tbk", "pt", "cv", "dll",
-    "dsb", "dst", "tsb", "spt", "jend", "letjen", "mayjen", "brigjen", "kol", "letkol", "mayor",
-    "kapt", "kompol", "akbp", "akp", "ipda", "iptu", "aiptu", "bripka", "brigpol", "pol", "purn",
-    "sm", "sh", "mh", "msi", "mm", "st", "skom", "spd", "ssos", "ttd", "hlm", "ket", "red",
+    "dr",
+    "drs",
+    "dra",
+    "prof",
+    "ir",
+    "hj",
+    "h",
+    "tn",
+    "ny",
+    "nn",
+    "sdr",
+    "sdri",
+    "bpk",
+    "yth",
+    "jl",
+    "jln",
+    "no",
+    "nomor",
+    "kab",
+    "kec",
+    "kel",
+    "prov",
+    "rp",
+    "tbk",
+    "pt",
+    "cv",
+    "dll",
+    "dsb",
+    "dst",
+    "tsb",
+    "spt",
+    "jend",
+    "letjen",
+    "mayjen",
+    "brigjen",
+    "kol",
+    "letkol",
+    "mayor",
+    "kapt",
+    "kompol",
+    "akbp",
+    "akp",
+    "ipda",
+    "iptu",
+    "aiptu",
+    "bripka",
+    "brigpol",
+    "pol",
+    "purn",
+    "sm",
+    "sh",
+    "mh",
+    "msi",
+    "mm",
+    "st",
+    "skom",
+    "spd",
+    "ssos",
+    "ttd",
+    "hlm",
+    "ket",
+    "red",
     # English
-    "mr", "mrs", "ms", "mx", "jr", "sr", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "cpl",
-    "adm", "gov", "sen", "rep", "pres", "sec", "dept", "rev", "hon", "inc", "ltd", "co", "corp",
-    "bros", "vs", "etc", "approx", "est", "fig", "ca", "cf", "al", "mt", "ft", "vol", "pp",
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "jr",
+    "sr",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "cmdr",
+    "sgt",
+    "cpl",
+    "adm",
+    "gov",
+    "sen",
+    "rep",
+    "pres",
+    "sec",
+    "dept",
+    "rev",
+    "hon",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "bros",
+    "vs",
+    "etc",
+    "approx",
+    "est",
+    "fig",
+    "ca",
+    "cf",
+    "al",
+    "mt",
+    "ft",
+    "vol",
+    "pp",
     # months, short
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "agu", "agt", "sep", "sept", "oct", "okt",
-    "nov", "dec", "des",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "agu",
+    "agt",
+    "sep",
+    "sept",
+    "oct",
+    "okt",
+    "nov",
+    "dec",
+    "des",
 }
 _TERMINAL = re.compile(r"[.?!…]+[\"'”’»)\]]*")
 _OPENING = "\"“‘'«([„"
@@ -52,7 +160,7 @@ _DATELINE = re.compile(
     rf"{_DATELINE_WORD}(?:[^\S\n]*,?[^\S\n]+{_DATELINE_WORD})*[^\S\n]*(?:--?|–|—)\s+(?=[\"“A-Z])"
 )
 _LIST_MARKER = re.compile(r"\d{1,2}[.)]\s+(?=\S)")
-_BLOCK_END = tuple(".?!:;\"”’)…")
+_BLOCK_END = tuple('.?!:;"”’)…')
 
 
 def split_sentences(body: str, first_line: int = 1) -> list[Sentence]:
@@ -87,7 +195,7 @@ def _line_starts(text: str) -> list[int]:
 
 def _blocks(body: str) -> Iterator[tuple[int, int]]:
     """Spans of lines that belong together: one line, or a hard-wrapped paragraph."""
-    block: Optional[list[int]] = None
+    block: list[int] | None = None
     offset = 0
     for line in body.split("\n"):
         start, end = offset, offset + len(line)
@@ -141,9 +249,12 @@ def _pieces(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         char = body[nxt]
         if not (char.isupper() or char.isdigit() or char in _OPENING):
             continue
-        if match.group().startswith(".") and len(match.group().rstrip("\"'”’»)]")) == 1:
-            if _abbreviation(body, begin, match.start()):
-                continue
+        if (
+            match.group().startswith(".")
+            and len(match.group().rstrip("\"'”’»)]")) == 1
+            and _abbreviation(body, begin, match.start())
+        ):
+            continue
         yield begin, after
         begin = nxt
     yield begin, end

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
+from comparator.curation.suggest import Suggestion, Suggestions, Value
 from comparator.hints import qualifier_words
 from comparator.models import Qualifier
-from comparator.curation.suggest import Suggestion, Suggestions, Value
 
 # Where a sentence divides into clauses: commas, semicolons and colons, spaced dashes, and the
 # end of a quotation followed by its attribution ("...,” kata Kremlin").
@@ -29,8 +28,8 @@ class Stub:
 
     source: str
     quote: str
-    value: Optional[Value]
-    qualifier: Optional[Qualifier]
+    value: Value | None
+    qualifier: Qualifier | None
     suggestion: Suggestion
 
 
@@ -50,7 +49,7 @@ def clauses(body: str, start: int, end: int) -> list[tuple[int, int]]:
         if depth > 0:
             continue
         pieces.append((at, match.start() + (1 if match.group()[0] in ",.!?;:" else 0), after_quote))
-        at, after_quote = match.end(), match.group()[-1] in "\"”’"
+        at, after_quote = match.end(), match.group()[-1] in '"”’'
     pieces.append((at, end, after_quote))
     spans: list[tuple[int, int, bool]] = []
     for a, b, quoted in pieces:
@@ -68,7 +67,7 @@ _CONJUNCTIONS = {"dan", "atau", "serta", "and", "or", "nor"}
 
 def _join_short(body: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    carry: Optional[int] = None  # start of a short opening piece waiting for what follows
+    carry: int | None = None  # start of a short opening piece waiting for what follows
     listing = False  # the last clause ends in a list: "Rusia, Azerbaijan, dan Armenia ..."
     for a, b, quoted in spans:
         words = re.findall(r"[^\W\d_]+", body[a:b]) or [""]
@@ -95,7 +94,9 @@ def stub(suggestions: Suggestions, item: Suggestion) -> Stub:
     its first event or attribution, else its longest clause. The value and qualifier are guessed
     from the first value in that clause and the qualifier words."""
     body = suggestions.body
-    spans = clauses(body, item.sentence.start, item.sentence.end) or [(item.sentence.start, item.sentence.end)]
+    spans = clauses(body, item.sentence.start, item.sentence.end) or [
+        (item.sentence.start, item.sentence.end)
+    ]
 
     def holds(span: tuple[int, int], at: int) -> bool:
         return span[0] <= at < span[1]

@@ -16,19 +16,18 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from typing import Optional, Union
 
 from comparator.corpus import Corpus
 from comparator.curation.cues import Cue, read_cues
+from comparator.curation.sentences import Sentence, overlapping, split_sentences
+from comparator.curation.spans import Spans
+from comparator.curation.textdates import DateReading, read_dates
 from comparator.dates import PartialDate
 from comparator.hints import qualifier_spans, qualifier_words
 from comparator.models import Qualifier
 from comparator.numbers import Number, read_numbers
 from comparator.parse import SourceFile
-from comparator.curation.sentences import Sentence, overlapping, split_sentences
-from comparator.curation.spans import Spans
 from comparator.text import normalise_with_map, quote_spans
-from comparator.curation.textdates import DateReading, read_dates
 
 # --------------------------------------------------------------------------------------------
 # Values: the numbers and dates a sentence states
@@ -41,22 +40,25 @@ class Value:
 
     type: str  # "number" | "date"
     text: str
-    value: Union[Number, DateReading]
+    value: Number | DateReading
     start: int
     end: int
-    qualifier: Optional[Qualifier] = None
+    qualifier: Qualifier | None = None
     relative: bool = False
 
 
 # A clock time ("15:52", "06.29 WIB") is no figure of the story.
-_TIME = re.compile(r"(?<![\d.,])\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2}(?=\s*(?:WIB|WITA|WIT|GMT|UTC)\b))(?![\d,])")
+_TIME = re.compile(
+    r"(?<![\d.,])\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2}(?=\s*(?:WIB|WITA|WIT|GMT|UTC)\b))(?![\d,])"
+)
 
 
-def read_values(text: str, language: Optional[str], published: Optional[PartialDate] = None) -> list[Value]:
+def read_values(text: str, language: str | None, published: PartialDate | None = None) -> list[Value]:
     """Dates, then the numbers outside them (as `check` reads numbers), each with the qualifier
     word that stands just before it: "setidaknya 2.802", "hampir tiga dekade"."""
     dates = [
-        Value("date", d.text, d.value, d.start, d.end, relative=d.relative) for d in read_dates(text, language, published)
+        Value("date", d.text, d.value, d.start, d.end, relative=d.relative)
+        for d in read_dates(text, language, published)
     ]
     skip = Spans([(d.start, d.end) for d in dates])
     skip_times = Spans(m.span() for m in _TIME.finditer(text))
@@ -75,7 +77,7 @@ def read_values(text: str, language: Optional[str], published: Optional[PartialD
     return _with_qualifiers(text, language, values)
 
 
-def _with_qualifiers(text: str, language: Optional[str], values: list[Value]) -> list[Value]:
+def _with_qualifiers(text: str, language: str | None, values: list[Value]) -> list[Value]:
     """The values, each with the qualifier word standing just before it, if any."""
     out = list(values)
     starts = [v.start for v in out]
@@ -143,15 +145,18 @@ MIN_WORDS = 3  # words outside the values: "Senin 28 Sep 2020 15:52 WIB" is a ti
 
 
 def analyse_sentence(
-    body: str, sentence: Sentence, language: Optional[str], published: Optional[PartialDate]
-) -> Optional[Suggestion]:
+    body: str, sentence: Sentence, language: str | None, published: PartialDate | None
+) -> Suggestion | None:
     """The sentence as a suggestion when it states a value, an attribution or an event."""
     raw = body[sentence.start : sentence.end]
     text = " ".join(raw.split())
     if _BOILERPLATE.match(text):
         return None
     values = [_shift(v, sentence.start) for v in read_values(raw, language, published)]
-    cues = [Cue(c.kind, c.word, c.start + sentence.start, c.end + sentence.start) for c in read_cues(raw, language)]
+    cues = [
+        Cue(c.kind, c.word, c.start + sentence.start, c.end + sentence.start)
+        for c in read_cues(raw, language)
+    ]
     qualifiers = qualifier_words(raw, language)
     if not values and (sentence.heading or all(c.kind == "speech" for c in cues)):
         return None  # a headline repeats what the text states in full; a bare "said" states nothing
@@ -181,7 +186,9 @@ def cited_by_source(corpus: Corpus) -> Cited:
     return index
 
 
-def suggest(corpus: Corpus, source_id: str, uncurated: bool = False, cited: Optional[Cited] = None) -> Suggestions:
+def suggest(
+    corpus: Corpus, source_id: str, uncurated: bool = False, cited: Cited | None = None
+) -> Suggestions:
     """The sentences of one source worth a claim, with the assertions already citing each.
 
     With `uncurated`, only those no assertion cites yet. `cited` is `cited_by_source(corpus)`,

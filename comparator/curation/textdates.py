@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable, Optional, Union
 
+from comparator.curation.spans import Spans
 from comparator.dates import PartialDate
 from comparator.numbers import reading_language
-from comparator.curation.spans import Spans
 
 # What a date in text reads as: a day, month or year; a span of them ("1992-1994", "pekan
 # lalu"); or None for a relative date that the publication date cannot place.
-DateReading = Union[PartialDate, tuple[PartialDate, PartialDate], None]
+DateReading = PartialDate | tuple[PartialDate, PartialDate] | None
 
 
 @dataclass(frozen=True)
@@ -36,34 +36,101 @@ class DateFound:
 
 _MONTHS = {
     "id": {
-        "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
-        "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11,
+        "januari": 1,
+        "februari": 2,
+        "pebruari": 2,
+        "maret": 3,
+        "april": 4,
+        "mei": 5,
+        "juni": 6,
+        "juli": 7,
+        "agustus": 8,
+        "september": 9,
+        "oktober": 10,
+        "november": 11,
+        "nopember": 11,
         "desember": 12,
     },
     "en": {
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-        "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+        "january": 1,
+        "february": 2,
+        "march": 3,
+        "april": 4,
+        "may": 5,
+        "june": 6,
+        "july": 7,
+        "august": 8,
+        "september": 9,
+        "october": 10,
+        "november": 11,
+        "december": 12,
     },
 }
 _MONTHS_SHORT = {
-    "id": {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mei": 5, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
-           "agst": 8, "ags": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "nop": 11, "des": 12},
-    "en": {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-           "sept": 9, "oct": 10, "nov": 11, "dec": 12},
+    "id": {
+        "jan": 1,
+        "feb": 2,
+        "mar": 3,
+        "apr": 4,
+        "mei": 5,
+        "jun": 6,
+        "jul": 7,
+        "agu": 8,
+        "agt": 8,
+        "agst": 8,
+        "ags": 8,
+        "sep": 9,
+        "sept": 9,
+        "okt": 10,
+        "nov": 11,
+        "nop": 11,
+        "des": 12,
+    },
+    "en": {
+        "jan": 1,
+        "feb": 2,
+        "mar": 3,
+        "apr": 4,
+        "jun": 6,
+        "jul": 7,
+        "aug": 8,
+        "sep": 9,
+        "sept": 9,
+        "oct": 10,
+        "nov": 11,
+        "dec": 12,
+    },
 }
 # Monday is 0, as in `datetime.weekday()`.
 _WEEKDAYS = {
-    "id": {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5,
-           "minggu": 6, "ahad": 6},
-    "en": {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-           "sunday": 6},
+    "id": {
+        "senin": 0,
+        "selasa": 1,
+        "rabu": 2,
+        "kamis": 3,
+        "jumat": 4,
+        "jum'at": 4,
+        "sabtu": 5,
+        "minggu": 6,
+        "ahad": 6,
+    },
+    "en": {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6},
 }
 # How a language says "last", "this" and "next" after (id) or before (en) a period.
 _PAST, _THIS, _NEXT = "past", "this", "next"
 _RELATIVE_AFTER = {
-    "id": {"lalu": _PAST, "kemarin": _PAST, "sebelumnya": _PAST, "ini": _THIS, "depan": _NEXT,
-           "mendatang": _NEXT, "pekan ini": _THIS, "minggu ini": _THIS, "tahun lalu": "last-year",
-           "tahun ini": _THIS},
+    "id": {
+        "lalu": _PAST,
+        "kemarin": _PAST,
+        "sebelumnya": _PAST,
+        "ini": _THIS,
+        "depan": _NEXT,
+        "mendatang": _NEXT,
+        "pekan ini": _THIS,
+        "minggu ini": _THIS,
+        "tahun lalu": "last-year",
+        "tahun ini": _THIS,
+    },
     "en": {"last year": "last-year", "this year": _THIS},
 }
 _RELATIVE_BEFORE = {"en": {"last": _PAST, "this": _THIS, "next": _NEXT}}
@@ -77,10 +144,46 @@ _DAY_WORDS = {
 }
 # Words before a bare four-digit number that make it a year: "sejak 1991", "pada 2010".
 _YEAR_CONTEXT = {
-    "id": {"pada", "sejak", "tahun", "hingga", "sampai", "awal", "akhir", "pertengahan", "medio",
-           "era", "dekade", "periode", "selama", "sebelum", "setelah", "sesudah", "jelang", "menjelang"},
-    "en": {"in", "since", "until", "till", "by", "from", "to", "of", "year", "early", "late", "mid",
-           "during", "before", "after", "the", "circa", "around"},
+    "id": {
+        "pada",
+        "sejak",
+        "tahun",
+        "hingga",
+        "sampai",
+        "awal",
+        "akhir",
+        "pertengahan",
+        "medio",
+        "era",
+        "dekade",
+        "periode",
+        "selama",
+        "sebelum",
+        "setelah",
+        "sesudah",
+        "jelang",
+        "menjelang",
+    },
+    "en": {
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "to",
+        "of",
+        "year",
+        "early",
+        "late",
+        "mid",
+        "during",
+        "before",
+        "after",
+        "the",
+        "circa",
+        "around",
+    },
 }
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
@@ -122,7 +225,8 @@ def _dates(lang: str) -> _Dates:
     short = _MONTHS_SHORT.get(lang, {})
     month = (
         rf"(?:(?P<month>{_forms(full, lowercase=False)})|(?P<short>{_forms(short, lowercase=False)})\.?)"
-        if months else none
+        if months
+        else none
     )
     # Alone, a month must be written in full, and English "May" is more often a name or a verb.
     lone = [m for m in full if not (lang == "en" and m == "may")]
@@ -137,13 +241,19 @@ def _dates(lang: str) -> _Dates:
     patterns: list[tuple[str, re.Pattern[str]]] = [
         ("iso", re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")),
         # Numeric dates are day/month in Indonesian and most languages: "(27/9)", "(13/9/2022)".
-        ("numeric", re.compile(
-            r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])|\((?P<d2>\d{1,2})/(?P<m2>\d{1,2})\)"
-        )),
+        (
+            "numeric",
+            re.compile(
+                r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])|\((?P<d2>\d{1,2})/(?P<m2>\d{1,2})\)"
+            ),
+        ),
         ("day-month", re.compile(rf"(?<![\d.,])(?P<d>\d{{1,2}})\s+{month}(?:,?\s+(?P<y>\d{{4}}))?(?!\w)")),
-        ("month-day", re.compile(
-            rf"{month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]?\d)(?:,?\s+(?P<y>\d{{4}}))?(?!\w)"
-        )),
+        (
+            "month-day",
+            re.compile(
+                rf"{month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]?\d)(?:,?\s+(?P<y>\d{{4}}))?(?!\w)"
+            ),
+        ),
         ("month-year", re.compile(rf"{month}\s+(?P<y>\d{{4}})(?!\d)")),
         ("year-range", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR})(?![\d]|[.,]\d)")),
         ("month", re.compile(rf"(?<!\w){rel_before}{lone_month}(?!\w){rel_after}")),
@@ -165,7 +275,7 @@ def _dates(lang: str) -> _Dates:
     return lexicon
 
 
-def read_dates(text: str, language: Optional[str], published: Optional[PartialDate] = None) -> list[DateFound]:
+def read_dates(text: str, language: str | None, published: PartialDate | None = None) -> list[DateFound]:
     """The dates written in `text`, absolute or relative, in order; a relative one ("Sabtu",
     "bulan lalu", "27 September") is placed by the publication date when there is one."""
     lexicon = _dates(reading_language(language))
@@ -187,7 +297,7 @@ def read_dates(text: str, language: Optional[str], published: Optional[PartialDa
 
 
 def _merge_weekdays(text: str, found: list[DateFound]) -> list[DateFound]:
-    """"Selasa (13/9/2022)" and "Senin 28 Sep 2020" are one date: the weekday names it."""
+    """ "Selasa (13/9/2022)" and "Senin 28 Sep 2020" are one date: the weekday names it."""
     merged: list[DateFound] = []
     for value in found:
         if merged:
@@ -207,8 +317,8 @@ _ALL_WEEKDAYS = {w for table in _WEEKDAYS.values() for w in table}
 
 
 def _resolve(
-    kind: str, match: re.Match[str], lexicon: _Dates, text: str, published: Optional[PartialDate]
-) -> Optional[tuple[DateReading, bool]]:
+    kind: str, match: re.Match[str], lexicon: _Dates, text: str, published: PartialDate | None
+) -> tuple[DateReading, bool] | None:
     """The value of one date match and whether it was worked out from `published`; None when
     the match is not a date after all (31/2, a count of 2000 people)."""
     g = match.groupdict()
@@ -253,7 +363,7 @@ def _resolve(
     return None
 
 
-def _relation(groups: dict[str, Optional[str]]) -> Optional[str]:
+def _relation(groups: dict[str, str | None]) -> str | None:
     word = groups.get("after") or groups.get("before")
     if word is None:
         return None
@@ -267,7 +377,7 @@ def _day(year: int, month: int, day: int) -> PartialDate:
     return PartialDate(year, month, day)
 
 
-def _near(month: int, day: Optional[int], relation: Optional[str], published: Optional[PartialDate]) -> DateReading:
+def _near(month: int, day: int | None, relation: str | None, published: PartialDate | None) -> DateReading:
     """A day or month written without its year, placed in the year that fits the publication
     date: the nearest one, or the one before or after when the text says "lalu" or "depan"."""
     if not 1 <= month <= 12:
@@ -301,7 +411,7 @@ def _near(month: int, day: Optional[int], relation: Optional[str], published: Op
     return PartialDate(year, month, day) if day else PartialDate(year, month)
 
 
-def _weekday(target: int, relation: Optional[str], published: Optional[PartialDate]) -> DateReading:
+def _weekday(target: int, relation: str | None, published: PartialDate | None) -> DateReading:
     if published is None or not published.day:
         return None
     here = published.first
@@ -315,7 +425,7 @@ def _weekday(target: int, relation: Optional[str], published: Optional[PartialDa
     return PartialDate(day.year, day.month, day.day)
 
 
-def _period(period: str, relation: Optional[str], published: Optional[PartialDate]) -> DateReading:
+def _period(period: str, relation: str | None, published: PartialDate | None) -> DateReading:
     if published is None or relation is None:
         return None
     step = {_PAST: -1, "last-year": -1, _THIS: 0, _NEXT: 1}[relation]
@@ -327,7 +437,10 @@ def _period(period: str, relation: Optional[str], published: Optional[PartialDat
     if period == "week" and published.day:
         monday = published.first - dt.timedelta(days=published.first.weekday()) + dt.timedelta(weeks=step)
         sunday = monday + dt.timedelta(days=6)
-        return (PartialDate(monday.year, monday.month, monday.day), PartialDate(sunday.year, sunday.month, sunday.day))
+        return (
+            PartialDate(monday.year, monday.month, monday.day),
+            PartialDate(sunday.year, sunday.month, sunday.day),
+        )
     return None
 
 
@@ -338,4 +451,3 @@ def _is_year(text: str, match: re.Match[str], lang: str) -> bool:
     if before and before[-1].lower() in _YEAR_CONTEXT.get(lang, set()):
         return True
     return re.match(r"\s+[a-z]", text[match.end() :]) is None
-

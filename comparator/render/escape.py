@@ -32,5 +32,9 @@ def workflow_command(command: str, message: str, **properties: object) -> str:
     sequence is broken with an invisible word joiner.
     """
     props = ",".join(f"{k}={workflow_property(str(v))}" for k, v in properties.items() if v is not None)
-    line = f"::{command} {props}::{workflow_data(message)}" if props else f"::{command}::{workflow_data(message)}"
+    line = (
+        f"::{command} {props}::{workflow_data(message)}"
+        if props
+        else f"::{command}::{workflow_data(message)}"
+    )
     return line.replace("##[", "##\u2060[")

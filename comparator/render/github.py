@@ -11,7 +11,9 @@ from comparator.render.escape import workflow_command
 def check(result: CheckResult, *, prefix: str = "") -> str:
     """`prefix` is the data root's place in the repository: annotations name repository paths."""
     return "\n".join(
-        workflow_command(p.severity.value, p.message, file=prefix + p.file, line=p.line, col=p.column, title=p.code)
+        workflow_command(
+            p.severity.value, p.message, file=prefix + p.file, line=p.line, col=p.column, title=p.code
+        )
         for p in result.problems
     )
 
@@ -28,7 +30,14 @@ def diff(result: Any, *, problems: bool = True, **_: Any) -> str:
     if problems:
         for p in result.shown_problems:
             lines.append(
-                workflow_command(p.severity.value, p.message, file=result.prefix + p.file, line=p.line, col=p.column, title=p.code)
+                workflow_command(
+                    p.severity.value,
+                    p.message,
+                    file=result.prefix + p.file,
+                    line=p.line,
+                    col=p.column,
+                    title=p.code,
+                )
             )
     for c in result.introduced:
         line, col = c.analysis.claim.marks.at(("assertions", c.later.index))
@@ -36,7 +45,11 @@ def diff(result: Any, *, problems: bool = True, **_: Any) -> str:
         message = "\n".join([humanize.contradiction(c.corpus, c.analysis, c.pair), *quotes])
         lines.append(
             workflow_command(
-                "warning", message, file=result.prefix + c.analysis.claim.rel, line=line, col=col,
+                "warning",
+                message,
+                file=result.prefix + c.analysis.claim.rel,
+                line=line,
+                col=col,
                 title=f"new contradiction in {c.claim}",
             )
         )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from comparator.check import CheckResult
 from comparator.compare import Analysis
@@ -73,7 +74,9 @@ def diff(result: Any, **_: Any) -> str:
             "source": r.item.assertion.source,
             "quote": r.item.assertion.quote,
             "translation": r.item.assertion.translation,
-            "context": {"before": context.before, "quote": context.quote, "after": context.after} if context else None,
+            "context": {"before": context.before, "quote": context.quote, "after": context.after}
+            if context
+            else None,
             "missing": r.missing,
         }
 
@@ -100,7 +103,8 @@ def diff(result: Any, **_: Any) -> str:
                 for c in result.claims
             ],
             "sources": {
-                status: [source(s) for s in result.source_changes(status)] for status in ("added", "removed", "changed")
+                status: [source(s) for s in result.source_changes(status)]
+                for status in ("added", "removed", "changed")
             },
             "review": [review(r) for r in result.review],
             "unloaded": {"base": list(result.unloaded_base), "head": list(result.unloaded_head)},

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from tabulate import tabulate
 
@@ -119,7 +120,8 @@ def diff(result: Any, *, problems: bool = True, **_: Any) -> str:
         "",
         f"Contradictions: {_strong(n['contradictions_introduced'], 'introduced')}, "
         f"{n['contradictions_resolved']} resolved · verdicts changed: {n['verdicts_changed']} · "
-        f"quotes to review: {n['review']} · at head: {_strong(n['errors'], 'errors')}, {n['warnings']} warnings",
+        f"quotes to review: {n['review']} · "
+        f"at head: {_strong(n['errors'], 'errors')}, {n['warnings']} warnings",
     ]
 
     def contradictions(found: Sequence[Any]) -> list[str]:
@@ -138,7 +140,11 @@ def diff(result: Any, *, problems: bool = True, **_: Any) -> str:
 
     shown, more = _capped(result.verdicts, "verdict changes")
     rows = [[md(v.id), v.before or "—", v.after or "—"] for v in shown]
-    out += _fold("Verdict changes", len(result.verdicts), [table(["claim", "before", "after"], rows)] + more if rows else [])
+    out += _fold(
+        "Verdict changes",
+        len(result.verdicts),
+        [table(["claim", "before", "after"], rows), *more] if rows else [],
+    )
 
     shown, more = _capped(result.review, "quotes")
     lines: list[str] = []
@@ -161,20 +167,27 @@ def diff(result: Any, *, problems: bool = True, **_: Any) -> str:
 
     shown, more = _capped(result.claims, "claims")
     rows = [[md(c.id), c.status, md(text.claim_change_details(c))] for c in shown]
-    out += _fold("Claims", len(result.claims), [table(["claim", "change", "details"], rows)] + more if rows else [])
+    out += _fold(
+        "Claims", len(result.claims), [table(["claim", "change", "details"], rows), *more] if rows else []
+    )
 
     shown, more = _capped(result.sources, "sources")
     rows = [[md(s.id), s.status, md(text.source_change_details(s))] for s in shown]
-    out += _fold("Sources", len(result.sources), [table(["source", "change", "details"], rows)] + more if rows else [])
+    out += _fold(
+        "Sources", len(result.sources), [table(["source", "change", "details"], rows), *more] if rows else []
+    )
 
     if problems:
+
         def problem_table(found: Sequence[Any]) -> list[str]:
             listed, rest = _capped(found, "problems")
             rows = [
                 [md(p.file), str(p.line), str(p.column), p.severity.value, md(p.code), md(p.message)]
                 for p in listed
             ]
-            return [table(["file", "line", "col", "severity", "code", "message"], rows)] + rest if rows else []
+            return (
+                [table(["file", "line", "col", "severity", "code", "message"], rows), *rest] if rows else []
+            )
 
         found = result.shown_problems
         out += _fold("Problems at head", len(found), problem_table(found))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING, Any, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
@@ -56,8 +57,11 @@ def show(corpus: Any, analysis: Analysis, *, width: int = 100, color: bool = Fal
     claim = analysis.claim.claim
     verdict = analysis.verdict.value
     out = [
-        paint(analysis.id, "bold", color) + f"  ({analysis.claim.topic}, {claim.kind.value}"
-        + (f", {claim.unit}" if claim.unit else "") + (", running total" if claim.cumulative else "") + ")",
+        paint(analysis.id, "bold", color)
+        + f"  ({analysis.claim.topic}, {claim.kind.value}"
+        + (f", {claim.unit}" if claim.unit else "")
+        + (", running total" if claim.cumulative else "")
+        + ")",
         *textwrap.wrap(claim.question, width),
         "",
         f"verdict:    {paint(verdict, verdict, color)}: {humanize.verdict_reason(corpus, analysis)}",
@@ -79,13 +83,22 @@ def show(corpus: Any, analysis: Analysis, *, width: int = 100, color: bool = Fal
     for item in analysis.items:
         head = f"#{item.index + 1} {item.assertion.source}"
         out.append("  " + paint(head, "dim", color))
-        out += textwrap.wrap(f"“{_flat(item.assertion.quote)}”", width, initial_indent="    ", subsequent_indent="    ")
+        out += textwrap.wrap(
+            f"“{_flat(item.assertion.quote)}”", width, initial_indent="    ", subsequent_indent="    "
+        )
         if item.assertion.translation:
             out += textwrap.wrap(
-                f"= {_flat(item.assertion.translation)}", width, initial_indent="    ", subsequent_indent="      "
+                f"= {_flat(item.assertion.translation)}",
+                width,
+                initial_indent="    ",
+                subsequent_indent="      ",
             )
     if claim.notes:
-        out += ["", paint("Notes", "bold", color), *textwrap.wrap(_flat(claim.notes), width, initial_indent="  ", subsequent_indent="  ")]
+        out += [
+            "",
+            paint("Notes", "bold", color),
+            *textwrap.wrap(_flat(claim.notes), width, initial_indent="  ", subsequent_indent="  "),
+        ]
     return "\n".join(out)
 
 
@@ -103,7 +116,8 @@ def relation_lines(analysis: Analysis) -> list[str]:
 
 def cluster_lines(corpus: Any, analysis: Analysis) -> list[str]:
     return [
-        f"{n}. " + ", ".join(f"#{i + 1}" for i in cluster.assertions)
+        f"{n}. "
+        + ", ".join(f"#{i + 1}" for i in cluster.assertions)
         + f"  (origins: {', '.join(humanize.origin_name(corpus, o) for o in cluster.origins)})"
         for n, cluster in enumerate(analysis.clusters, 1)
     ]
@@ -118,7 +132,9 @@ def fitted_table(
         table = tabulate(rows, headers, tablefmt="simple", disable_numparse=True, maxcolwidths=limits)
         if max(len(line) for line in table.splitlines()) <= width:
             return table
-        widths = {i: max(len(line) for r in rows + [headers] for line in str(r[i]).splitlines()) for i in wrap}
+        widths = {
+            i: max(len(line) for r in [*rows, headers] for line in str(r[i]).splitlines()) for i in wrap
+        }
         widths = {i: min(w, limits[i] or w) for i, w in widths.items()}
         widest = max(widths, key=lambda i: widths[i])
         if widths[widest] <= narrowest:
@@ -199,13 +215,15 @@ def claim_change_details(change: Any) -> str:
         if a.status == "changed":
             parts.append(f"#{index} {field_changes(a.fields)}")
         else:
-            parts.append(f"#{index} {a.status} ({a.after.assertion.source if a.after else a.before.assertion.source})")
+            parts.append(
+                f"#{index} {a.status} ({a.after.assertion.source if a.after else a.before.assertion.source})"
+            )
     return "; ".join(parts)
 
 
 def source_change_details(change: Any) -> str:
     if change.status == "added":
-        return change.after.rel
+        return str(change.after.rel)
     if change.status == "removed":
         cited = f"; still cited by {', '.join(change.cited_by)}" if change.cited_by else ""
         return f"was {change.before.rel}{cited}"
@@ -219,9 +237,12 @@ def diff_counts(result: Any) -> list[str]:
     n = result.counts
     return [
         f"claims: {n['claims_added']} added, {n['claims_removed']} removed, {n['claims_changed']} changed; "
-        f"assertions: {n['assertions_added']} added, {n['assertions_removed']} removed, {n['assertions_changed']} changed; "
-        f"sources: {n['sources_added']} added, {n['sources_removed']} removed, {n['sources_changed']} changed",
-        f"contradictions: {n['contradictions_introduced']} introduced, {n['contradictions_resolved']} resolved; "
+        f"assertions: {n['assertions_added']} added, {n['assertions_removed']} removed, "
+        f"{n['assertions_changed']} changed; "
+        f"sources: {n['sources_added']} added, {n['sources_removed']} removed, "
+        f"{n['sources_changed']} changed",
+        f"contradictions: {n['contradictions_introduced']} introduced, "
+        f"{n['contradictions_resolved']} resolved; "
         f"verdicts changed: {n['verdicts_changed']}; quotes to review: {n['review']}; "
         f"at head: {n['errors']} errors, {n['warnings']} warnings",
     ]
@@ -233,8 +254,12 @@ def diff(result: Any, *, width: int = 100, color: bool = False, problems: bool =
     def wrapped(text: str, first: str = "  ", rest: str = "    ") -> list[str]:
         # Ids such as herald-1 and links are never split across lines.
         return textwrap.wrap(
-            _flat(text), width, initial_indent=first, subsequent_indent=rest,
-            break_on_hyphens=False, break_long_words=False,
+            _flat(text),
+            width,
+            initial_indent=first,
+            subsequent_indent=rest,
+            break_on_hyphens=False,
+            break_long_words=False,
         ) or [first.rstrip()]
 
     def section(title: str, lines: list[str]) -> list[str]:
@@ -253,9 +278,16 @@ def diff(result: Any, *, width: int = 100, color: bool = False, problems: bool =
     def contradiction_lines(found: Sequence[Any]) -> list[str]:
         lines = []
         for c in found:
-            lines += wrapped(f"{c.claim} #{c.pair.a + 1} × #{c.pair.b + 1}: {humanize.contradiction(c.corpus, c.analysis, c.pair)}")
+            lines += wrapped(
+                f"{c.claim} #{c.pair.a + 1} × #{c.pair.b + 1}: "
+                + humanize.contradiction(c.corpus, c.analysis, c.pair)
+            )
             for item in (c.a, c.b):
-                lines += wrapped(f"#{item.index + 1} {item.assertion.source}: {quoted(c.context(item), item)}", "    ", "      ")
+                lines += wrapped(
+                    f"#{item.index + 1} {item.assertion.source}: {quoted(c.context(item), item)}",
+                    "    ",
+                    "      ",
+                )
         return lines
 
     out += section("Contradictions introduced", contradiction_lines(result.introduced))
@@ -278,11 +310,19 @@ def diff(result: Any, *, width: int = 100, color: bool = False, problems: bool =
     marks = {"added": "+", "removed": "-", "changed": "~"}
     out += section(
         "Claims",
-        [line for c in result.claims for line in wrapped(f"{marks[c.status]} {c.id}: {claim_change_details(c)}", "  ", "      ")],
+        [
+            line
+            for c in result.claims
+            for line in wrapped(f"{marks[c.status]} {c.id}: {claim_change_details(c)}", "  ", "      ")
+        ],
     )
     out += section(
         "Sources",
-        [line for s in result.sources for line in wrapped(f"{marks[s.status]} {s.id}: {source_change_details(s)}", "  ", "      ")],
+        [
+            line
+            for s in result.sources
+            for line in wrapped(f"{marks[s.status]} {s.id}: {source_change_details(s)}", "  ", "      ")
+        ],
     )
     if problems:
         out += section("Problems at head", ["  " + str(p) for p in result.shown_problems])

@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from comparator.models import Qualifier
-from comparator.render.text import suggested_value, wrap_words
 from comparator.curation.stubs import stub
 from comparator.curation.suggest import Suggestions
+from comparator.models import Qualifier
 from comparator.records import plain
+from comparator.render.text import suggested_value, wrap_words
 
 
 def suggest(result: Suggestions, **_: Any) -> str:
@@ -23,13 +23,17 @@ def suggest(result: Suggestions, **_: Any) -> str:
         s = stub(result, item)
         out += wrap_words(f"line {item.sentence.line}: {item.text}", 96, "# ", "#   ")
         if item.cited_by:
-            out.append("#   already cited by " + ", ".join(f"{c.claim} #{c.assertion + 1}" for c in item.cited_by))
+            out.append(
+                "#   already cited by " + ", ".join(f"{c.claim} #{c.assertion + 1}" for c in item.cited_by)
+            )
         out.append(f"- source: {s.source}")
         # A JSON string is also a YAML double-quoted scalar: the quotation marks and colons of
         # a quote need no escaping of their own.
         out.append(f"  quote: {json.dumps(' '.join(s.quote.split()), ensure_ascii=False)}")
         if s.value is not None and s.value.value is not None:
-            note = f"  # worked out from {s.value.text!r} and the publication date" if s.value.relative else ""
+            note = (
+                f"  # worked out from {s.value.text!r} and the publication date" if s.value.relative else ""
+            )
             out.append(f"  value: {_scalar(s.value.value)}{note}")
         else:
             out.append("  # value:         # the answer to the claim's question")

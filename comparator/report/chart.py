@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 _UNSAFE = re.compile(r"[^\w .,:'()/+\-–·]", re.UNICODE)
 
@@ -32,14 +32,14 @@ def ceiling(top: float) -> float:
     """A round axis maximum at or above `top` (1, 2, 2.5, 5 times a power of ten)."""
     if top <= 0:
         return 1
-    scale = 10 ** math.floor(math.log10(top))
+    scale = 10.0 ** math.floor(math.log10(top))
     for step in (1, 2, 2.5, 5, 10):
         if step * scale >= top:
             return step * scale
     return 10 * scale  # pragma: no cover - the loop always returns
 
 
-def bars(labels: Sequence[str], values: Sequence[Optional[float]], axis: str) -> str:
+def bars(labels: Sequence[str], values: Sequence[float | None], axis: str) -> str:
     """One bar per figure (its lower bound, 0 when it sets none) and a line for the highest
     lower bound so far; `labels` are the x-axis categories, already in time order."""
     plotted = [0.0 if v is None else float(v) for v in values]

@@ -3,11 +3,12 @@ whether the files on disk are what would be written now (`--check`)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 
 def base_link(out_dir: Path, root: Path) -> str:
@@ -81,10 +82,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.chmod(tmp, mode)  # mkstemp makes the file private; a report is for everyone
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from typing import Any, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from comparator import humanize
 from comparator.compare import Analysis, Item, Relation, Verdict
@@ -55,7 +56,11 @@ _INTRO = {
         " it: each of these rests on a single party's or outlet's word."
     ),
 }
-_NOUN = {Verdict.CONTESTED: "contested", Verdict.CORROBORATED: "corroborated", Verdict.SINGLE_ORIGIN: "single-origin"}
+_NOUN = {
+    Verdict.CONTESTED: "contested",
+    Verdict.CORROBORATED: "corroborated",
+    Verdict.SINGLE_ORIGIN: "single-origin",
+}
 
 
 def anchor(anchor_id: str) -> str:
@@ -66,7 +71,7 @@ def total_anchor(claim_id: str) -> str:
     return f"total--{claim_id}"
 
 
-def href(url: Optional[str]) -> Optional[str]:
+def href(url: str | None) -> str | None:
     """A web address safe as a link target, or None: only http(s), and nothing in it that
     could end the link or the table cell (parentheses, pipes, spaces are percent-encoded)."""
     if not url or not re.match(r"(?i)https?://[^\s/]", url.strip()):
@@ -101,7 +106,7 @@ def _linked(escaped: str, report: Report) -> str:
     return _MENTION.sub(link, escaped)
 
 
-def _date(date: Optional[PartialDate]) -> str:
+def _date(date: PartialDate | None) -> str:
     return date.human() if date else "undated"
 
 
@@ -138,7 +143,7 @@ def _head(report: Report) -> str:
     wanted += [_SECTION_OF[v] for v in VERDICTS[1:] if report.of(v)]
     wanted += ["outlets", "parties", "sources"]
     links = " · ".join(f"[{SECTIONS[k][1]}](#{SECTIONS[k][0]})" for k in wanted)
-    return "\n".join(lines + ["", f"**Contents:** {links}"])
+    return "\n".join([*lines, "", f"**Contents:** {links}"])
 
 
 def _overview(corpus: Corpus, report: Report) -> str:
@@ -154,7 +159,9 @@ def _overview(corpus: Corpus, report: Report) -> str:
         f" {plural(o.sources, 'article')} by {plural(o.outlets, 'outlet')}{span}: {counts}.",
     ]
     if o.by_topic:
-        rows = [[md(topic), *(f"{n:,}" for n in counts_), f"{sum(counts_):,}"] for topic, counts_ in o.by_topic]
+        rows = [
+            [md(topic), *(f"{n:,}" for n in counts_), f"{sum(counts_):,}"] for topic, counts_ in o.by_topic
+        ]
         rows.append(["**all**", *(f"**{n:,}**" for _, n in o.by_verdict), f"**{o.claims:,}**"])
         out += ["", table(["topic", *(_NOUN[v] for v in VERDICTS), "claims"], rows)]
     if report.claims:
@@ -242,13 +249,17 @@ def _side_line(corpus: Corpus, analysis: Analysis, side: Side) -> str:
     return f"- **{side.label}:** {md(value)} ({members}; {noun}: {md(_names(corpus, side.origins))})"
 
 
-def _assertion_rows(corpus: Corpus, analysis: Analysis, sides: Sequence[Side]) -> tuple[list[str], list[list[str]]]:
+def _assertion_rows(
+    corpus: Corpus, analysis: Analysis, sides: Sequence[Side]
+) -> tuple[list[str], list[list[str]]]:
     labels: dict[int, list[str]] = {}
     for side in sides:
         for i in side.members:
             labels.setdefault(i, []).append(side.label)
     place = {side.label: n for n, side in enumerate(sides)}
-    order = sorted(analysis.items, key=lambda item: (place.get(labels.get(item.index, [""])[0], 0), item.index))
+    order = sorted(
+        analysis.items, key=lambda item: (place.get(labels.get(item.index, [""])[0], 0), item.index)
+    )
     headers = ["#", "side", "outlet", "published", "claimant", "value", "as of", "origin"]
     rows = []
     for item in order:
@@ -314,7 +325,9 @@ def _claim(corpus: Corpus, report: Report, analysis: Analysis, base: str) -> str
     superseded = [p for p in analysis.pairs if p.relation is Relation.SUPERSEDE]
     if superseded:
         out += ["", "**Superseded figures:**", ""]
-        out += [f"- #{p.a + 1} → #{p.b + 1}: {md(humanize.supersession(corpus, analysis, p))}" for p in superseded]
+        out += [
+            f"- #{p.a + 1} → #{p.b + 1}: {md(humanize.supersession(corpus, analysis, p))}" for p in superseded
+        ]
     if claim.notes and claim.notes.strip():
         out += ["", f"**Curator's note:** {_linked(md(claim.notes), report)}"]
     out += ["", "**Quotes:**"]
@@ -372,7 +385,9 @@ def _total(corpus: Corpus, total: RunningTotal) -> str:
     claim = analysis.claim.claim
     items = analysis.items
     # the number keeps labels distinct (a chart merges equal categories) and leads to the table row
-    labels = [f"{f.index + 1}. {humanize.origin_name(corpus, f.origin)}, {_date(f.as_of)}" for f in total.figures]
+    labels = [
+        f"{f.index + 1}. {humanize.origin_name(corpus, f.origin)}, {_date(f.as_of)}" for f in total.figures
+    ]
     axis = f"{claim.unit or 'value'} (lower bound)"
     rows = []
     for f in total.figures:
@@ -401,10 +416,14 @@ def _total(corpus: Corpus, total: RunningTotal) -> str:
     )
 
 
-def _tally_cell(tally: Optional[Tally]) -> str:
+def _tally_cell(tally: Tally | None) -> str:
     if tally is None:
         return "—"
-    parts = [(len(tally.agree), "agree"), (len(tally.compatible), "compatible"), (len(tally.contradict), "contradict")]
+    parts = [
+        (len(tally.agree), "agree"),
+        (len(tally.compatible), "compatible"),
+        (len(tally.contradict), "contradict"),
+    ]
     return ", ".join(f"{n} {word}" for n, word in parts if n)
 
 
@@ -424,10 +443,13 @@ def _outlet_matrix(corpus: Corpus, report: Report) -> str:
     ]
     outlets = report.outlets
     if len(outlets) < 2:
-        return "\n".join(out + ["", "Fewer than two outlets: nothing to compare."])
+        return "\n".join([*out, "", "Fewer than two outlets: nothing to compare."])
     names = [md(corpus.outlet_name(o)) for o in outlets]
     rows = [
-        [f"**{names[n]}**", *("" if x == y else _tally_cell(report.outlet_pairs.get((x, y))) for y in outlets)]
+        [
+            f"**{names[n]}**",
+            *("" if x == y else _tally_cell(report.outlet_pairs.get((x, y))) for y in outlets),
+        ]
         for n, x in enumerate(outlets)
     ]
     out += ["", table(["outlet", *names], rows)]
@@ -437,14 +459,15 @@ def _outlet_matrix(corpus: Corpus, report: Report) -> str:
             tally = report.outlet_pairs.get((x, y))
             if tally and tally.contradict:
                 disagreements.append(
-                    f"- {md(corpus.outlet_name(x))} × {md(corpus.outlet_name(y))}: {_claim_list(tally.contradict)}"
+                    f"- {md(corpus.outlet_name(x))} × {md(corpus.outlet_name(y))}: "
+                    + _claim_list(tally.contradict)
                 )
     if disagreements:
         out += ["", "Where they contradict each other:", "", *disagreements]
     return "\n".join(out)
 
 
-def _stance_cell(stance: Optional[Stance]) -> str:
+def _stance_cell(stance: Stance | None) -> str:
     if stance is None:
         return "—"
     parts = [(len(stance.sides), "with"), (len(stance.opposes), "against"), (len(stance.mixed), "mixed")]
@@ -461,10 +484,13 @@ def _party_matrix(corpus: Corpus, report: Report) -> str:
         " speak in its own voice on any contested claim where that party is quoted.",
     ]
     if not report.parties or not report.stance_outlets:
-        return "\n".join(out + ["", "No contested claim has both an outlet's own voice and a quoted party."])
+        return "\n".join([*out, "", "No contested claim has both an outlet's own voice and a quoted party."])
     names = [md(corpus.actor_name(p)) for p in report.parties]
     rows = [
-        [f"**{md(corpus.outlet_name(o))}**", *(_stance_cell(report.stances.get((o, p))) for p in report.parties)]
+        [
+            f"**{md(corpus.outlet_name(o))}**",
+            *(_stance_cell(report.stances.get((o, p))) for p in report.parties),
+        ]
         for o in report.stance_outlets
     ]
     out += ["", table(["outlet's own voice", *names], rows)]
@@ -474,7 +500,11 @@ def _party_matrix(corpus: Corpus, report: Report) -> str:
             stance = report.stances.get((o, p))
             if stance is None:
                 continue
-            for ids, verb in ((stance.sides, "with"), (stance.opposes, "against"), (stance.mixed, "mixed towards")):
+            for ids, verb in (
+                (stance.sides, "with"),
+                (stance.opposes, "against"),
+                (stance.mixed, "mixed towards"),
+            ):
                 if ids:
                     who = f"{md(corpus.outlet_name(o))} {verb} {md(corpus.actor_name(p))}"
                     details.append(f"- {who}: {_claim_list(ids)}")
@@ -492,9 +522,13 @@ def _copy_of(corpus: Corpus, source: Any) -> str:
 
 
 def _sources(corpus: Corpus, report: Report) -> str:
-    out = [_section("sources"), "", "Every article the claims above cite, oldest first, with the claims that cite it."]
+    out = [
+        _section("sources"),
+        "",
+        "Every article the claims above cite, oldest first, with the claims that cite it.",
+    ]
     if not report.sources:
-        return "\n".join(out + ["", "No articles cited."])
+        return "\n".join([*out, "", "No articles cited."])
     out.append("")
     for entry in report.sources:
         source = corpus.sources.get(entry.id)

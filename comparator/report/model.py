@@ -10,8 +10,9 @@ of claims.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any
 
 from comparator.compare import Analysis, Relation, Verdict, common
 from comparator.corpus import Corpus
@@ -28,8 +29,8 @@ class Overview:
     assertions: int
     sources: int
     outlets: int
-    first: Optional[PartialDate]  # earliest publication among the cited sources
-    last: Optional[PartialDate]
+    first: PartialDate | None  # earliest publication among the cited sources
+    last: PartialDate | None
     by_verdict: tuple[tuple[Verdict, int], ...]
     by_topic: tuple[tuple[str, tuple[int, ...]], ...]  # counts in the order of VERDICTS
 
@@ -41,7 +42,7 @@ class Side:
     label: str  # "A", "B", ...
     members: tuple[int, ...]
     origins: tuple[str, ...]
-    common: Optional[ValueSet]  # a value every member allows
+    common: ValueSet | None  # a value every member allows
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,9 @@ class Figure:
     """One figure of a running total, as the chart and its table show it."""
 
     index: int
-    as_of: Optional[PartialDate]
+    as_of: PartialDate | None
     origin: str
-    low: Optional[float]  # lower bound; None when the figure sets none ("at most 5,000")
+    low: float | None  # lower bound; None when the figure sets none ("at most 5,000")
     superseded_by: tuple[int, ...]
     contradicts: tuple[int, ...]
 
@@ -84,8 +85,8 @@ class Stance:
 @dataclass(frozen=True)
 class SourceEntry:
     id: str
-    outlet: Optional[str]
-    published: Optional[PartialDate]
+    outlet: str | None
+    published: PartialDate | None
     claims: tuple[str, ...]
 
 
@@ -111,14 +112,14 @@ class Report:
         return [a for a in self.claims if a.verdict is verdict]
 
 
-def build(corpus: Corpus, analyses: Iterable[Analysis], scope: Filters = Filters()) -> Report:
+def build(corpus: Corpus, analyses: Iterable[Analysis], scope: Filters | None = None) -> Report:
     """The report over `analyses` (already chosen by `scope`, which is only recorded)."""
     order = {v: n for n, v in enumerate(VERDICTS)}
     claims = tuple(sorted(analyses, key=lambda a: (order[a.verdict], a.claim.topic, a.id)))
     outlets, outlet_pairs = _outlet_matrix(corpus, claims)
     stance_outlets, parties, stances = _party_matrix(corpus, claims)
     return Report(
-        scope=scope,
+        scope=scope or Filters(),
         claims=claims,
         overview=_overview(corpus, claims),
         sides={a.id: sides(corpus, a) for a in claims},
@@ -132,7 +133,7 @@ def build(corpus: Corpus, analyses: Iterable[Analysis], scope: Filters = Filters
     )
 
 
-def _date_key(date: Optional[PartialDate]) -> tuple[Any, ...]:
+def _date_key(date: PartialDate | None) -> tuple[Any, ...]:
     return (0,) if date is None else (1, date.first, date.last)
 
 
@@ -172,11 +173,11 @@ def sides(corpus: Corpus, analysis: Analysis) -> tuple[Side, ...]:
     )
 
 
-def _common(corpus: Corpus, analysis: Analysis, members: Sequence[int]) -> Optional[ValueSet]:
+def _common(corpus: Corpus, analysis: Analysis, members: Sequence[int]) -> ValueSet | None:
     return common(corpus, [analysis.items[i].values for i in members])
 
 
-def lower_bound(values: ValueSet) -> Optional[float]:
+def lower_bound(values: ValueSet) -> float | None:
     if not isinstance(values, Interval) or values.low is None:
         return None
     return values.low
@@ -251,7 +252,8 @@ def _outlet_matrix(
                 counts[(x, y)][outcome].append(analysis.id)
                 counts[(y, x)][outcome].append(analysis.id)
     tallies = {
-        key: Tally(*(tuple(sorted(c[k])) for k in ("agree", "compatible", "contradict"))) for key, c in counts.items()
+        key: Tally(*(tuple(sorted(c[k])) for k in ("agree", "compatible", "contradict")))
+        for key, c in counts.items()
     }
     return tuple(sorted(seen, key=lambda o: _outlet_key(corpus, o))), tallies
 
@@ -281,7 +283,10 @@ def _party_matrix(
                 counts[(outlet, party)][stance].append(analysis.id)
                 outlets.add(outlet)
                 parties.add(party)
-    stances = {key: Stance(*(tuple(sorted(c[k])) for k in ("sides", "opposes", "mixed"))) for key, c in counts.items()}
+    stances = {
+        key: Stance(*(tuple(sorted(c[k])) for k in ("sides", "opposes", "mixed")))
+        for key, c in counts.items()
+    }
     return (
         tuple(sorted(outlets, key=lambda o: _outlet_key(corpus, o))),
         tuple(sorted(parties, key=lambda p: (corpus.actor_name(p).casefold(), p))),

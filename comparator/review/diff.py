@@ -16,31 +16,33 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict, deque
+from collections.abc import Hashable, Iterable, Sequence
 from pathlib import PurePosixPath
-from typing import Any, Hashable, Iterable, Optional, Sequence
+from typing import Any
 
 from comparator.compare import Analysis, Item, analyse
 from comparator.corpus import Corpus
 from comparator.models import Assertion
 from comparator.problems import Problem
-from comparator.text import normalise
 from comparator.records import plain
-from comparator.validate import validate
 from comparator.review.model import (
-    CLAIM_FIELDS,
     ASSERTION_FIELDS,
+    CLAIM_FIELDS,
     SOURCE_FIELDS,
-    Revision,
-    FieldChange,
     AssertionChange,
     ClaimChange,
-    VerdictChange,
     Contradiction,
-    Review,
-    SourceChange,
     DiffResult,
+    FieldChange,
+    Review,
+    Revision,
+    SourceChange,
+    VerdictChange,
     quote_context,
 )
+from comparator.text import normalise
+from comparator.validate import validate
+
 
 def diff(base: Revision, head: Revision, prefix: str = "") -> DiffResult:
     """Everything that changed from `base` to `head`."""
@@ -53,8 +55,9 @@ def diff(base: Revision, head: Revision, prefix: str = "") -> DiffResult:
 
     claims = []
     for cid in sorted(set(base_files) | set(head_files)):
-        change = _claim_change(cid, base_files.get(cid), head_files.get(cid),
-                               base_analyses.get(cid), head_analyses.get(cid))
+        change = _claim_change(
+            cid, base_files.get(cid), head_files.get(cid), base_analyses.get(cid), head_analyses.get(cid)
+        )
         if change is not None:
             claims.append(change)
 
@@ -122,9 +125,12 @@ def _claim_files(corpus: Corpus) -> dict[str, str]:
 
 
 def _claim_change(
-    cid: str, rel_before: Optional[str], rel_after: Optional[str],
-    before: Optional[Analysis], after: Optional[Analysis],
-) -> Optional[ClaimChange]:
+    cid: str,
+    rel_before: str | None,
+    rel_after: str | None,
+    before: Analysis | None,
+    after: Analysis | None,
+) -> ClaimChange | None:
     if rel_before is None:
         added = tuple(AssertionChange("added", None, i) for i in after.items) if after else ()
         return ClaimChange(cid, "added", None, rel_after, None, after, (), added)
@@ -214,7 +220,9 @@ def _assertion_changes(before: Analysis, after: Analysis) -> tuple[AssertionChan
     matched_new = {j for _, j in pairs}
     matched_old = {i for i, _ in pairs}
     changes += [AssertionChange("added", None, item) for item in after.items if item.index not in matched_new]
-    changes += [AssertionChange("removed", item, None) for item in before.items if item.index not in matched_old]
+    changes += [
+        AssertionChange("removed", item, None) for item in before.items if item.index not in matched_old
+    ]
     order = {"changed": 0, "added": 0, "removed": 1}
     changes.sort(key=lambda c: (order[c.status], (c.after or c.before).index))  # type: ignore[union-attr]
     return tuple(changes)
@@ -245,7 +253,7 @@ def _surplus(
     these: dict[Hashable, list[Contradiction]], those: dict[Hashable, list[Contradiction]]
 ) -> list[Contradiction]:
     """Contradictions on this side beyond those the other side also has (as a multiset)."""
-    extra = [c for key, found in these.items() for c in found[len(those.get(key, ())):]]
+    extra = [c for key, found in these.items() for c in found[len(those.get(key, ())) :]]
     return sorted(extra, key=lambda c: (c.claim, c.pair.a, c.pair.b))
 
 
@@ -314,4 +322,3 @@ def _review(
                 if item.assertion.source in rewritten:
                     add(analysis, item, "source-changed")
     return [chosen[key] for key in sorted(chosen)]
-

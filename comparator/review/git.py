@@ -14,17 +14,21 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 from comparator.problems import Problem, error
 from comparator.root import MAX_FILE_BYTES, FileText, decode
 
 REGISTRIES = ("sources/outlets.yaml", "sources/actors.yaml")
 _LINK_MODE = b"120000"
-_LINK_TROUBLE = {b"symlink": "leads outside the repository", b"dangling": "points at nothing",
-                 b"loop": "loops", b"notdir": "runs through a file"}
+_LINK_TROUBLE = {
+    b"symlink": "leads outside the repository",
+    b"dangling": "points at nothing",
+    b"loop": "loops",
+    b"notdir": "runs through a file",
+}
 
 
 class GitError(Exception):
@@ -119,7 +123,7 @@ def wanted(rel: str) -> bool:
 def _walk_order(rel: str) -> tuple[tuple[int, str], ...]:
     """The order the work-tree walk visits files in: a folder's files, then its subfolders."""
     *folders, name = rel.split("/")
-    return tuple((1, f) for f in folders) + ((0, name),)
+    return (*tuple((1, f) for f in folders), (0, name))
 
 
 def read_revision(repo: Repository, commit: str) -> dict[str, FileText | Problem]:
@@ -141,19 +145,23 @@ def read_revision(repo: Repository, commit: str) -> dict[str, FileText | Problem
             continue
         meta, _, raw_path = entry.partition(b"\t")
         mode, kind, oid, size = meta.split()
-        rel = raw_path[len(prefix):].decode("utf-8", "replace")
+        rel = raw_path[len(prefix) :].decode("utf-8", "replace")
         if kind != b"blob" or not wanted(rel):
             continue
         if mode == _LINK_MODE:
             if b"\n" in raw_path:
-                files[rel] = error(rel, 1, 1, "unexpected-file", "a link whose name holds a line break; not read")
+                files[rel] = error(
+                    rel, 1, 1, "unexpected-file", "a link whose name holds a line break; not read"
+                )
                 continue
             # Asked for by path so that cat-file follows the link inside the repository.
             requests.append(commit.encode("ascii") + b":" + raw_path)
             asked_by.append([rel])
             continue
         if int(size) > MAX_FILE_BYTES:
-            files[rel] = error(rel, 1, 1, "too-large", f"{int(size)} bytes is more than the {MAX_FILE_BYTES} read")
+            files[rel] = error(
+                rel, 1, 1, "too-large", f"{int(size)} bytes is more than the {MAX_FILE_BYTES} read"
+            )
             continue
         if oid in by_object:  # the same text at several paths is fetched once
             asked_by[by_object[oid]].append(rel)
@@ -163,10 +171,12 @@ def read_revision(repo: Repository, commit: str) -> dict[str, FileText | Problem
         asked_by.append([rel])
 
     if requests:
-        batch = _git(repo.toplevel, ["cat-file", "--batch", "--follow-symlinks"], b"\n".join(requests) + b"\n")
+        batch = _git(
+            repo.toplevel, ["cat-file", "--batch", "--follow-symlinks"], b"\n".join(requests) + b"\n"
+        )
         if batch.returncode != 0:
             raise GitError(f"cannot read the files of {commit}: {_said(batch)}")
-        for rels, answer in zip(asked_by, _answers(batch.stdout, len(requests))):
+        for rels, answer in zip(asked_by, _answers(batch.stdout, len(requests)), strict=False):
             for rel in rels:
                 files[rel] = answer(rel)
     return {rel: files[rel] for rel in sorted(files, key=_walk_order)}
@@ -177,6 +187,7 @@ Answer = Callable[[str], "FileText | Problem"]
 
 def _refusal(code: str, message: str) -> Answer:
     """An answer that reports the file as not read, at its first line."""
+
     def answer(rel: str) -> FileText | Problem:
         return error(rel, 1, 1, code, message)
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 from comparator.compare import Analysis, Item, Pair
 from comparator.corpus import Corpus
@@ -18,16 +18,26 @@ FAIL_ON = ("error", "new-contradiction", "never")
 CLAIM_FIELDS = ("question", "kind", "unit", "cumulative", "tolerance", "tags", "notes")
 ASSERTION_FIELDS = ("source", "claimant", "quote", "translation", "value", "qualifier", "as_of", "notes")
 SOURCE_FIELDS = (
-    "outlet", "title", "published", "published_inferred", "language", "url", "authors",
-    "dateline", "wire", "wire_inferred", "derived_from", "notes",
+    "outlet",
+    "title",
+    "published",
+    "published_inferred",
+    "language",
+    "url",
+    "authors",
+    "dateline",
+    "wire",
+    "wire_inferred",
+    "derived_from",
+    "notes",
 )
 CONTEXT_WIDTH = 240  # characters kept on each side of a quote: a sentence, not an article
 
 
 @dataclass(frozen=True)
 class Revision:
-    name: Optional[str]  # as the user named it; None is the working tree
-    commit: Optional[str]
+    name: str | None  # as the user named it; None is the working tree
+    commit: str | None
     corpus: Corpus
 
 
@@ -41,8 +51,8 @@ class FieldChange:
 @dataclass(frozen=True)
 class AssertionChange:
     status: str  # added | removed | changed
-    before: Optional[Item]
-    after: Optional[Item]
+    before: Item | None
+    after: Item | None
     fields: tuple[FieldChange, ...] = ()
 
 
@@ -50,10 +60,10 @@ class AssertionChange:
 class ClaimChange:
     id: str
     status: str  # added | removed | changed
-    rel_before: Optional[str]
-    rel_after: Optional[str]
-    before: Optional[Analysis]  # None when absent or when the file does not load
-    after: Optional[Analysis]
+    rel_before: str | None
+    rel_after: str | None
+    before: Analysis | None  # None when absent or when the file does not load
+    after: Analysis | None
     fields: tuple[FieldChange, ...]
     assertions: tuple[AssertionChange, ...]
 
@@ -61,8 +71,8 @@ class ClaimChange:
 @dataclass(frozen=True)
 class VerdictChange:
     id: str
-    before: Optional[str]
-    after: Optional[str]
+    before: str | None
+    after: str | None
 
 
 @dataclass(frozen=True)
@@ -83,7 +93,7 @@ class Contradiction:
     def b(self) -> Item:
         return self.analysis.items[self.pair.b]
 
-    def context(self, item: Item) -> Optional[Context]:
+    def context(self, item: Item) -> Context | None:
         """One side's quote in its sentence (None when its source or quote is missing)."""
         return quote_context(item.source, item.assertion.quote) if item.source else None
 
@@ -107,8 +117,8 @@ class Review:
     analysis: Analysis  # at head
     item: Item
     reason: str  # added | changed | source-changed
-    context: Optional[Context]
-    missing: Optional[str]  # why there is no context
+    context: Context | None
+    missing: str | None  # why there is no context
     fields: tuple[FieldChange, ...] = ()  # for an edited assertion, what the edit changed
 
 
@@ -116,8 +126,8 @@ class Review:
 class SourceChange:
     id: str
     status: str  # added | removed | changed
-    before: Optional[SourceFile]
-    after: Optional[SourceFile]
+    before: SourceFile | None
+    after: SourceFile | None
     text: bool  # the article text changed
     fields: tuple[FieldChange, ...]
     cited_by: tuple[str, ...]  # claims at head that still cite a removed source
@@ -191,8 +201,10 @@ class DiffResult:
     def summary(self) -> str:
         n = self.counts
         return (
-            f"claims: {n['claims_added']} added, {n['claims_removed']} removed, {n['claims_changed']} changed; "
-            f"contradictions: {n['contradictions_introduced']} introduced, {n['contradictions_resolved']} resolved; "
+            f"claims: {n['claims_added']} added, {n['claims_removed']} removed, "
+            f"{n['claims_changed']} changed; "
+            f"contradictions: {n['contradictions_introduced']} introduced, "
+            f"{n['contradictions_resolved']} resolved; "
             f"{plural(n['verdicts_changed'], 'verdict')} changed; "
             f"at head: {plural(n['errors'], 'error')}, {plural(n['warnings'], 'warning')}"
         )
@@ -202,7 +214,7 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def quote_context(source: SourceFile, quote: str, width: int = CONTEXT_WIDTH) -> Optional[Context]:
+def quote_context(source: SourceFile, quote: str, width: int = CONTEXT_WIDTH) -> Context | None:
     """The sentence holding the quote, split around it; None when the quote is not there."""
     span = find_quote(quote, source.body)
     if span is None:
