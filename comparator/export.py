@@ -27,6 +27,7 @@ from typing import Any
 from comparator import corpus as corpus_mod
 from comparator.compare import Analysis, analyse, source_origin
 from comparator.corpus import Corpus
+from comparator.errors import ComparatorError
 from comparator.problems import Problem, Severity
 from comparator.records import assertion_record, consensus_record
 from comparator.validate import validate
@@ -34,7 +35,7 @@ from comparator.validate import validate
 FORMATS = ("csv", "jsonl", "sqlite")
 
 
-class ExportError(Exception):
+class ExportError(ComparatorError):
     """Output that cannot or must not be written; the message is meant for the user."""
 
 

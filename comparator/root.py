@@ -6,13 +6,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from comparator.errors import ComparatorError
 from comparator.problems import Problem, error
 
 ROOT_ENV = "COMPARATOR_ROOT"
 MAX_FILE_BYTES = 2 * 1024 * 1024  # far above any article; keeps a hostile file from stalling a run
 
 
-class RootNotFound(Exception):
+class RootNotFound(ComparatorError):
     pass
 
 

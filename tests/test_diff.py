@@ -848,12 +848,12 @@ def test_assertions_match_by_quote_then_voice_then_position() -> None:
 
 
 def test_long_lists_fold_into_details() -> None:
-    from comparator.render import markdown
+    from comparator.render import Options, markdown_diff
 
     claim = "question: What was said?\nkind: text\nassertions:\n" + "".join(
         f"  - source: daily-1\n    quote: South attacked first\n    value: v{n}\n" for n in range(11)
     )
-    out = markdown.diff(compare({}, {"claims/t/said.yaml": claim}))
+    out = markdown_diff.diff(compare({}, {"claims/t/said.yaml": claim}), Options())
     assert "#### Quotes to review\n\n<details><summary>11 quotes to review</summary>\n\n**said**" in out
     assert "<details><summary>55 contradictions introduced</summary>" in out
     assert out.count("</details>") == 2

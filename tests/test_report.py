@@ -27,8 +27,8 @@ from comparator.models import SLUG_PATTERN
 from comparator.render.escape import markdown as md
 from comparator.render.markdown import table
 from comparator.report import chart, files
-from comparator.report.markdown import href
-from comparator.report.model import build
+from comparator.report.content import build
+from comparator.report.links import href
 
 TESTS = Path(__file__).parent
 FIXTURE = TESTS / "fixtures" / "report"

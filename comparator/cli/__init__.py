@@ -8,6 +8,8 @@ from typing import Any
 import click
 
 from comparator import __version__
+from comparator.cli.options import note, root_option
+from comparator.errors import ComparatorError
 
 # name -> "module:function"; each module holds one command and nothing heavier than it needs.
 COMMANDS = {
@@ -24,6 +26,9 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
+    """Imports a command's module only when it runs, gives every command `--root`, and turns a
+    `ComparatorError` from any of them into one message and exit status 1."""
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
@@ -33,7 +38,24 @@ class LazyGroup(click.Group):
             return None
         module, name = target.split(":")
         command: click.Command = getattr(importlib.import_module(module), name)
+        _with_root(command)
         return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ComparatorError as exc:
+            first, *rest = str(exc).splitlines() or [""]
+            note("\n".join([f"comparator: {first}", *rest]))
+            ctx.exit(exc.exit_code)
+
+
+def _with_root(command: click.Command) -> None:
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _with_root(sub)
+    elif not any(p.name == "root" for p in command.params):
+        command.params.append(root_option())
 
 
 @click.group(

@@ -1,33 +1,32 @@
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from comparator.cli.options import data_root, emit, format_option, note
+from comparator.cli.options import data_root, emit, format_option, note, render_options
+from comparator.render import CHECK, Format
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=str))
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
-@format_option("text", "json", "markdown", "github", auto_github=True)
+@format_option(CHECK, auto_github=True)
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[str, ...], strict: bool, fmt: str) -> None:
+def check(ctx: click.Context, paths: tuple[str, ...], strict: bool, fmt: Format) -> None:
     """Load and validate every claim, source and registry; report every problem.
 
     With PATHS, report only on those files or folders (references still resolve against the
     whole data root). Exits 1 when there are errors, or warnings under --strict.
     """
     from comparator.check import check as run_check
-    from comparator.render import renderer
 
     root = data_root(ctx)
     result = run_check(root, paths)
-    options = {"prefix": _repository_prefix(root)} if fmt == "github" else {}
-    emit(renderer(fmt).check(result, **options))
+    prefix = _repository_prefix(root) if fmt is Format.GITHUB else ""
+    emit(CHECK[fmt](result, render_options(prefix=prefix)))
     note(result.summary())
-    sys.exit(1 if result.failed(strict) else 0)
+    ctx.exit(1 if result.failed(strict) else 0)
 
 
 def _repository_prefix(root: Path) -> str:

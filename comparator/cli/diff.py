@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from comparator.cli.options import data_root, emit, fail, format_option, note, terminal
+from comparator.cli.options import data_root, emit, format_option, note, render_options
+from comparator.render import DIFF, Format
 
 
 @click.command()
@@ -27,9 +26,9 @@ from comparator.cli.options import data_root, emit, fail, format_option, note, t
     help="List check problems at HEAD (errors anywhere, warnings in the files the change wrote). "
     "--no-problems leaves them to a separate `comparator check`; --fail-on still counts them.",
 )
-@format_option("text", "json", "markdown", "github", auto_github=True)
+@format_option(DIFF, auto_github=True)
 @click.pass_context
-def diff(ctx: click.Context, base: str, head: str | None, fail_on: str, problems: bool, fmt: str) -> None:
+def diff(ctx: click.Context, base: str, head: str | None, fail_on: str, problems: bool, fmt: Format) -> None:
     """Compare the claims at git revision BASE with HEAD (default: the working tree).
 
     Lists claims added, removed and changed (a file moved to another topic is a change of
@@ -39,20 +38,16 @@ def diff(ctx: click.Context, base: str, head: str | None, fail_on: str, problems
     tree and HEAD are left as they are. In a shallow clone, fetch BASE first.
     """
     from comparator import corpus as corpus_mod
-    from comparator.render import renderer
     from comparator.review import git as gitrev
     from comparator.review.diff import diff as run_diff
     from comparator.review.model import Revision
 
     root = data_root(ctx)
-    try:
-        repo = gitrev.open_repository(root)
-        base_commit = gitrev.resolve(repo, base)
-        head_commit = gitrev.resolve(repo, head) if head is not None else None
-        base_files = gitrev.read_revision(repo, base_commit)
-        head_files = gitrev.read_revision(repo, head_commit) if head_commit else None
-    except gitrev.GitError as exc:
-        fail(str(exc))
+    repo = gitrev.open_repository(root)
+    base_commit = gitrev.resolve(repo, base)
+    head_commit = gitrev.resolve(repo, head) if head is not None else None
+    base_files = gitrev.read_revision(repo, base_commit)
+    head_files = gitrev.read_revision(repo, head_commit) if head_commit else None
 
     where = repo.prefix or "the top of the repository"
     for name, files in ((base, base_files), (head, head_files)):
@@ -63,9 +58,6 @@ def diff(ctx: click.Context, base: str, head: str | None, fail_on: str, problems
     after = Revision(head, head_commit, after_corpus)
     result = run_diff(before, after, prefix=repo.prefix)
 
-    options: dict[str, object] = {"problems": problems}
-    if fmt == "text":
-        options.update(terminal())
-    emit(renderer(fmt).diff(result, **options))
+    emit(DIFF[fmt](result, render_options(problems=problems)))
     note(result.summary())
-    sys.exit(1 if result.failed(fail_on) else 0)
+    ctx.exit(1 if result.failed(fail_on) else 0)

@@ -2,38 +2,34 @@
 
 from __future__ import annotations
 
-import difflib
-from typing import Any
-
 import click
 
-from comparator.cli.options import data_root, emit, fail, format_option, note, terminal
-
-SORTS = ("id", "topic", "verdict", "assertions", "origins")
+from comparator.cli.options import data_root, emit, format_option, note, render_options
+from comparator.compare import Verdict
+from comparator.query import Sort
+from comparator.render import LIST, SHOW, Format
 
 
 @click.command()
 @click.argument("claim_id")
-@format_option("text", "json", "markdown")
+@format_option(SHOW)
 @click.pass_context
-def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
-    """Show one claim: verdict, consensus, assertions, relations, clusters and quotes."""
-    from comparator import corpus as corpus_mod
-    from comparator.compare import analyse
-    from comparator.render import renderer
+def show(ctx: click.Context, claim_id: str, fmt: Format) -> None:
+    """Show one claim: verdict, consensus, assertions, relations and quotes.
 
-    root = data_root(ctx)
-    corpus, missing = corpus_mod.load_claims(root, [claim_id])
-    if missing:
-        near = difflib.get_close_matches(claim_id, corpus_mod.claim_ids(root), n=5, cutoff=0.5)
-        hint = "; did you mean: " + ", ".join(near) if near else ""
-        shown = claim_id if len(claim_id) <= 80 else claim_id[:77] + "..."
-        fail(f"no claim {shown}{hint}")
-    if claim_id not in corpus.claims:
-        for p in sorted(corpus.problems):
-            note(str(p))
-        fail(f"claim {claim_id} does not load; run `comparator check`")
-    emit(renderer(fmt).show(corpus, analyse(corpus, corpus.claims[claim_id]), **terminal()))
+    An unknown CLAIM_ID is named with the nearest ids; a claim whose file has errors prints
+    them and exits 1.
+    """
+    from comparator.display import claim_view
+    from comparator.query import ClaimNotLoaded, find
+    from comparator.render.text import problem_line
+
+    try:
+        corpus, analysis = find(data_root(ctx), claim_id)
+    except ClaimNotLoaded as exc:
+        note("\n".join(problem_line(p) for p in exc.problems))
+        raise
+    emit(SHOW[fmt](claim_view(corpus, analysis), render_options()))
 
 
 @click.command("list")
@@ -41,7 +37,7 @@ def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
 @click.option(
     "--verdict",
     multiple=True,
-    type=click.Choice(["contested", "corroborated", "single-origin"]),
+    type=click.Choice([v.value for v in Verdict]),
     help="Only claims with this verdict (repeatable).",
 )
 @click.option("--outlet", multiple=True, help="Only claims an article of this outlet asserts.")
@@ -55,18 +51,45 @@ def show(ctx: click.Context, claim_id: str, fmt: str) -> None:
     "text",
     help="Text to find in questions, tags, quotes, translations and notes (case- and accent-insensitive).",
 )
-@click.option("--sort", type=click.Choice(SORTS), default="id", show_default=True, help="Order of the rows.")
-@format_option("text", "json", "markdown")
+@click.option(
+    "--sort",
+    type=click.Choice([s.value for s in Sort]),
+    default="id",
+    show_default=True,
+    help="Order of the rows.",
+)
+@format_option(LIST)
 @click.pass_context
-def list_claims(ctx: click.Context, /, fmt: str, sort: str, **filters: Any) -> None:
-    """List claims with their verdicts, filtered and sorted."""
-    from comparator import corpus as corpus_mod
-    from comparator.compare import analyse
-    from comparator.query import Filters, select, sort_key
-    from comparator.render import renderer
+def list_claims(
+    ctx: click.Context,
+    /,
+    topic: tuple[str, ...],
+    verdict: tuple[str, ...],
+    outlet: tuple[str, ...],
+    source: tuple[str, ...],
+    actor: tuple[str, ...],
+    tag: tuple[str, ...],
+    text: str | None,
+    sort: str,
+    fmt: Format,
+) -> None:
+    """List claims with their verdicts, filtered and sorted.
 
-    corpus = corpus_mod.load(data_root(ctx))
-    analyses = [analyse(corpus, c) for c in corpus.claims.values()]
-    chosen = sorted(select(corpus, analyses, Filters(**filters)), key=sort_key(sort))
-    emit(renderer(fmt).listing(corpus, chosen, **terminal()))
-    note(f"{len(chosen)} of {len(analyses)} claims")
+    A topic, tag, outlet, source or actor that no claim has is taken for a typo: the command
+    names the nearest values and exits 1.
+    """
+    from comparator.display import claim_view
+    from comparator.query import Filters, listing
+
+    filters = Filters(
+        topic=topic,
+        verdict=tuple(Verdict(v) for v in verdict),
+        outlet=outlet,
+        source=source,
+        actor=actor,
+        tag=tag,
+        text=text,
+    )
+    corpus, chosen, total = listing(data_root(ctx), filters, Sort(sort))
+    emit(LIST[fmt]([claim_view(corpus, a) for a in chosen], render_options()))
+    note(f"{len(chosen)} of {total} claims")

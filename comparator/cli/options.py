@@ -12,53 +12,82 @@ from typing import Any, NoReturn
 
 import click
 
-from comparator.root import RootNotFound, find_root
+from comparator.errors import ComparatorError
+from comparator.render import Format, Options, Registry
+from comparator.root import find_root
+
+ROOT_KEY = "root"
 
 
-def format_option(*choices: str, auto_github: bool = False) -> Callable[[Any], Any]:
-    """`--format`; with `auto_github`, `github` is the default inside GitHub Actions."""
+def format_option(registry: Registry[Any], *, auto_github: bool = False) -> Callable[[Any], Any]:
+    """`--format`, offering exactly the formats registered for the command's result; with
+    `auto_github`, `github` is the default inside GitHub Actions (as yamllint does)."""
 
     def default() -> str:
         if auto_github and os.environ.get("GITHUB_ACTIONS") == "true":
-            return "github"
-        return "text"
+            return Format.GITHUB.value
+        return Format.TEXT.value
 
     under_actions = "; github when GITHUB_ACTIONS=true" if auto_github else ""
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(choices),
+        type=click.Choice([f.value for f in registry.formats]),
         default=default,
+        callback=lambda _ctx, _param, value: Format(value),
         help=f"Output format (default: text{under_actions}).",
     )
 
 
+def _remember_root(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        top = ctx.find_root()
+        top.obj = {**(top.obj or {}), ROOT_KEY: value}
+
+
+def root_option() -> click.Option:
+    """`--root` after a command (`comparator check --root DIR`), as well as before it."""
+    return click.Option(
+        ["--root"],
+        type=click.Path(file_okay=False, path_type=str),
+        expose_value=False,
+        is_eager=True,
+        callback=_remember_root,
+        help="Data root holding claims/ and sources/ (may also be given before the command).",
+    )
+
+
 def data_root(ctx: click.Context) -> Path:
-    try:
-        return find_root((ctx.find_root().obj or {}).get("root"))
-    except RootNotFound as exc:
-        fail(str(exc))
+    return find_root((ctx.find_root().obj or {}).get(ROOT_KEY))
 
 
-def terminal() -> dict[str, Any]:
-    """Width and colour for text output: colour only on a terminal and never with NO_COLOR;
-    the width wraps long lines without letting a very wide window spread tables thin."""
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+def color_wanted() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set to a non-empty value
+    (no-color.org: an empty NO_COLOR does not count)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def render_options(*, prefix: str = "", problems: bool = True) -> Options:
+    """How to render for this terminal: its width (a very wide window must not spread tables
+    thin, a very narrow one gets 60 columns that it wraps itself) and colour."""
     width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
-    return {"color": color, "width": width}
+    return Options(width=width, color=color_wanted(), prefix=prefix, problems=problems)
 
 
-def fail(message: str, code: int = 1) -> NoReturn:
-    click.echo(f"comparator: {message}", err=True)
-    sys.exit(code)
+def fail(message: str) -> NoReturn:
+    """Stop the command: the group prints the message and exits 1."""
+    raise ComparatorError(message)
 
 
 # Control characters from data could drive the reader's terminal (retitle it, write to its
-# clipboard): all are dropped but tab, newline and the colour codes the renderers add.
-_CONTROLS = re.compile(r"\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f]")
+# clipboard), and bidi overrides could reorder what a reviewer reads: all are dropped, but
+# tab, newline and the colour codes the renderers add.
+_CONTROLS = re.compile(r"\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def safe(text: str) -> str:
+    if any("\udc80" <= c <= "\udcff" for c in text):  # undecodable bytes of a file name
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return _CONTROLS.sub("", text)
 
 
@@ -69,5 +98,5 @@ def emit(text: str) -> None:
 
 
 def note(text: str) -> None:
-    """Summaries and progress to stderr."""
+    """Summaries and progress to stderr; one line per line of `text`, however it was made."""
     click.echo(safe(text), err=True)

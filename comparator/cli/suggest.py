@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import click
 
-from comparator.cli.options import data_root, emit, fail, format_option, note, terminal
+from comparator.cli.options import data_root, emit, fail, format_option, note, render_options
+from comparator.render import SUGGEST, Format
 
 
 @click.command()
 @click.argument("source_id")
 @click.option("--uncurated", is_flag=True, help="Only sentences that no assertion cites yet.")
-@format_option("text", "json", "yaml")
+@format_option(SUGGEST)
 @click.pass_context
-def suggest(ctx: click.Context, source_id: str, uncurated: bool, fmt: str) -> None:
+def suggest(ctx: click.Context, source_id: str, uncurated: bool, fmt: Format) -> None:
     """List the sentences of SOURCE_ID that state figures, dates or attributions.
 
     Each comes with its line, the numbers and dates read from it (with their qualifier words),
@@ -21,8 +22,7 @@ def suggest(ctx: click.Context, source_id: str, uncurated: bool, fmt: str) -> No
     """
     from comparator import corpus as corpus_mod
     from comparator.curation.suggest import suggest as run_suggest
-    from comparator.render import renderer
-    from comparator.validate import did_you_mean
+    from comparator.nearest import did_you_mean
 
     root = data_root(ctx)
     corpus = corpus_mod.load(root)
@@ -32,7 +32,7 @@ def suggest(ctx: click.Context, source_id: str, uncurated: bool, fmt: str) -> No
             fail(f"source {source_id} does not load ({', '.join(broken)}); run `comparator check`")
         fail(f"no source {source_id}{did_you_mean(source_id, corpus.sources)}")
     result = run_suggest(corpus, source_id, uncurated=uncurated)
-    emit(renderer(fmt).suggest(result, width=terminal()["width"]))
+    emit(SUGGEST[fmt](result, render_options()))
     note(result.summary())
     claim_problems = sum(1 for p in corpus.problems if p.file.startswith("claims/"))
     if claim_problems:

@@ -22,6 +22,7 @@ from comparator import corpus as corpus_mod
 from comparator import yamlmarks
 from comparator.check import check
 from comparator.dates import PartialDate
+from comparator.errors import ComparatorError
 from comparator.models import SLUG_PATTERN
 from comparator.parse import parse_source
 from comparator.problems import Problem, Severity
@@ -34,7 +35,7 @@ MAX_TITLE_WORDS = 8
 MAX_ID_LENGTH = 50
 
 
-class Refused(Exception):
+class Refused(ComparatorError):
     """The source cannot be added as asked; the message says why and what to do instead."""
 
 

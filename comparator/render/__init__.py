@@ -1,19 +1,107 @@
-"""Output formats: one module each, behind the same small set of functions.
+"""Output formats, by the kind of result they render.
 
-A format module offers a function per kind of result (`check`, `show`, `listing`, ...); a
-command offers exactly the formats whose module has its function. Modules are imported only
-when chosen, so a lookup never pays for the others.
+Each kind of result (a check, one claim, a list of claims, a diff, suggestions) has a
+registry of the formats that render it: a `Format` to the function that does it, written as
+"module:function" so that a format's module is imported only when it is chosen (a lookup
+never pays for the report's or the diff's code). Every renderer takes the result and one
+`Options` and returns the text; commands derive their `--format` choices from a registry.
 """
 
 from __future__ import annotations
 
 import importlib
-from types import ModuleType
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
-FORMATS = ("text", "json", "markdown", "github", "yaml")
+if TYPE_CHECKING:
+    from comparator.check import CheckResult
+    from comparator.curation.suggest import Suggestions
+    from comparator.display import ClaimView
+    from comparator.review.model import DiffResult
 
 
-def renderer(fmt: str) -> ModuleType:
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}")
-    return importlib.import_module(f"comparator.render.{fmt}")
+class Format(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    GITHUB = "github"
+    YAML = "yaml"
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to render, for every format (each reads what concerns it)."""
+
+    width: int = 100  # text: the terminal's width
+    color: bool = False  # text: colour codes
+    prefix: str = ""  # github: where the data root sits in its repository ("" or "data/")
+    problems: bool = True  # diff: list the check problems at head
+
+
+class CheckRenderer(Protocol):
+    def __call__(self, result: CheckResult, options: Options, /) -> str: ...
+
+
+class ShowRenderer(Protocol):
+    def __call__(self, claim: ClaimView, options: Options, /) -> str: ...
+
+
+class ListRenderer(Protocol):
+    def __call__(self, claims: Sequence[ClaimView], options: Options, /) -> str: ...
+
+
+class DiffRenderer(Protocol):
+    def __call__(self, result: DiffResult, options: Options, /) -> str: ...
+
+
+class SuggestRenderer(Protocol):
+    def __call__(self, result: Suggestions, options: Options, /) -> str: ...
+
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Registry(Generic[R]):
+    """The formats of one kind of result, and where each one's renderer lives."""
+
+    result: str
+    targets: Mapping[Format, str]  # format -> "module:function"
+
+    @property
+    def formats(self) -> tuple[Format, ...]:
+        return tuple(self.targets)
+
+    def __getitem__(self, fmt: Format) -> R:
+        module, name = self.targets[fmt].split(":")
+        function: Any = getattr(importlib.import_module(module), name)
+        return cast(R, function)
+
+
+def _targets(function: str, *formats: Format) -> dict[Format, str]:
+    return {fmt: f"comparator.render.{fmt.value}:{function}" for fmt in formats}
+
+
+CHECK: Registry[CheckRenderer] = Registry(
+    "check", _targets("check", Format.TEXT, Format.JSON, Format.MARKDOWN, Format.GITHUB)
+)
+SHOW: Registry[ShowRenderer] = Registry("show", _targets("show", Format.TEXT, Format.JSON, Format.MARKDOWN))
+LIST: Registry[ListRenderer] = Registry(
+    "list", _targets("listing", Format.TEXT, Format.JSON, Format.MARKDOWN)
+)
+DIFF: Registry[DiffRenderer] = Registry(
+    "diff",
+    {
+        Format.TEXT: "comparator.render.text_diff:diff",
+        Format.JSON: "comparator.render.json:diff",
+        Format.MARKDOWN: "comparator.render.markdown_diff:diff",
+        Format.GITHUB: "comparator.render.github:diff",
+    },
+)
+SUGGEST: Registry[SuggestRenderer] = Registry(
+    "suggest", _targets("suggest", Format.TEXT, Format.JSON, Format.YAML)
+)
+
+REGISTRIES: tuple[Registry[Any], ...] = (CHECK, SHOW, LIST, DIFF, SUGGEST)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from comparator.check import CheckResult
+from comparator.render import Options
 from comparator.render.escape import workflow_command
+from comparator.review.model import DiffResult
 
 
-def check(result: CheckResult, *, prefix: str = "") -> str:
-    """`prefix` is the data root's place in the repository: annotations name repository paths."""
+def check(result: CheckResult, options: Options) -> str:
+    """Annotations name repository paths: `options.prefix` is where the data root sits."""
+    prefix = options.prefix
     return "\n".join(
         workflow_command(
             p.severity.value, p.message, file=prefix + p.file, line=p.line, col=p.column, title=p.code
@@ -21,13 +22,13 @@ def check(result: CheckResult, *, prefix: str = "") -> str:
 # --- diff ------------------------------------------------------------------------------
 
 
-def diff(result: Any, *, problems: bool = True, **_: Any) -> str:
+def diff(result: DiffResult, options: Options) -> str:
     """Errors at head (and warnings in the files this change wrote) on their lines; each new
     contradiction as a warning on the later of its two assertions."""
     from comparator import humanize
 
     lines = []
-    if problems:
+    if options.problems:
         for p in result.shown_problems:
             lines.append(
                 workflow_command(

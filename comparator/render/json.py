@@ -3,37 +3,47 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from comparator.check import CheckResult
-from comparator.compare import Analysis
+from comparator.display import ClaimView
 from comparator.records import claim_record
+from comparator.render import Options
+from comparator.review.model import DiffResult
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
 
 if TYPE_CHECKING:  # `check` and `show` need not load the sentence reading of `suggest`
     from comparator.curation.suggest import Suggestion, Suggestions, Value
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if _SURROGATE.search(text):
+        # A file name that is not UTF-8 holds undecodable bytes, which UTF-8 output cannot
+        # carry: escaped as \\udcXX they keep the JSON valid and the name recoverable.
+        return json.dumps(data, ensure_ascii=True, indent=2)
+    return text
 
 
-def check(result: CheckResult) -> str:
+def check(result: CheckResult, options: Options) -> str:
     return dumps({"problems": [p.as_dict() for p in result.problems], "counts": result.counts})
 
 
-def show(corpus: Any, analysis: Analysis, **_: Any) -> str:
-    return dumps(claim_record(analysis))
+def show(claim: ClaimView, options: Options) -> str:
+    return dumps(claim_record(claim.analysis))
 
 
-def listing(corpus: Any, analyses: Sequence[Analysis], **_: Any) -> str:
-    return dumps([claim_record(a) for a in analyses])
+def listing(claims: Sequence[ClaimView], options: Options) -> str:
+    return dumps([claim_record(c.analysis) for c in claims])
 
 
 # --- diff ------------------------------------------------------------------------------
 
 
-def diff(result: Any, **_: Any) -> str:
+def diff(result: DiffResult, options: Options) -> str:
     """The contract's keys first (`base` ... `contradictions`), then the details."""
     from comparator.records import assertion_record
 
@@ -119,7 +129,7 @@ def diff(result: Any, **_: Any) -> str:
 # --- suggest -----------------------------------------------------------------------------
 
 
-def suggest(result: Suggestions, **_: Any) -> str:
+def suggest(result: Suggestions, options: Options) -> str:
     """The source, then each suggestion with its offsets into the NFC body, so that a tool can
     highlight the sentence and every value in it."""
     from comparator.records import plain

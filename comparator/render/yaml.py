@@ -13,10 +13,11 @@ from comparator.curation.stubs import stub
 from comparator.curation.suggest import Suggestions
 from comparator.models import Qualifier
 from comparator.records import plain
+from comparator.render import Options
 from comparator.render.text import suggested_value, wrap_words
 
 
-def suggest(result: Suggestions, **_: Any) -> str:
+def suggest(result: Suggestions, options: Options) -> str:
     """One stub per sentence, as a YAML list to paste under a claim's `assertions:`."""
     out: list[str] = []
     for item in result.items:

@@ -6,7 +6,7 @@ from comparator.compare import analyse
 from comparator.corpus import Corpus
 from comparator.problems import Problem, Severity
 from comparator.query import Filters, select
-from comparator.report import markdown, model
+from comparator.report import content, markdown
 from comparator.validate import did_you_mean, validate
 
 REPORT = "discrepancies.md"
@@ -31,11 +31,11 @@ def unknown(corpus: Corpus, scope: Filters) -> list[str]:
     ]
 
 
-def generate(corpus: Corpus, scope: Filters, base: str) -> tuple[model.Report, dict[str, str]]:
+def generate(corpus: Corpus, scope: Filters, base: str) -> tuple[content.Report, dict[str, str]]:
     """The report over the claims `scope` selects, and its files' texts by file name.
 
     `base` is the link prefix from the report's folder to the data root.
     """
     analyses = [analyse(corpus, corpus.claims[i]) for i in sorted(corpus.claims)]
-    report = model.build(corpus, select(corpus, analyses, scope), scope)
+    report = content.build(corpus, select(corpus, analyses, scope), scope)
     return report, {REPORT: markdown.render(corpus, report, base)}

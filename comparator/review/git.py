@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from comparator.errors import ComparatorError
 from comparator.problems import Problem, error
 from comparator.root import MAX_FILE_BYTES, FileText, decode
 
@@ -31,7 +32,7 @@ _LINK_TROUBLE = {
 }
 
 
-class GitError(Exception):
+class GitError(ComparatorError):
     """A revision could not be read; the message says why in a curator's words."""
 
 

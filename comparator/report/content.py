@@ -17,6 +17,7 @@ from typing import Any
 from comparator.compare import Analysis, Relation, Verdict, common
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate
+from comparator.display import ClaimView, claim_view
 from comparator.query import Filters
 from comparator.values import Interval, ValueSet
 
@@ -92,6 +93,7 @@ class SourceEntry:
 
 @dataclass(frozen=True)
 class Report:
+    corpus: Corpus
     scope: Filters
     claims: tuple[Analysis, ...]  # contested, corroborated, single-origin; by topic and id within
     overview: Overview
@@ -103,6 +105,7 @@ class Report:
     parties: tuple[str, ...]
     stances: dict[tuple[str, str], Stance]
     sources: tuple[SourceEntry, ...]
+    views: dict[str, ClaimView]  # what each claim reads as, by claim id
 
     @property
     def ids(self) -> frozenset[str]:
@@ -119,6 +122,7 @@ def build(corpus: Corpus, analyses: Iterable[Analysis], scope: Filters | None = 
     outlets, outlet_pairs = _outlet_matrix(corpus, claims)
     stance_outlets, parties, stances = _party_matrix(corpus, claims)
     return Report(
+        corpus=corpus,
         scope=scope or Filters(),
         claims=claims,
         overview=_overview(corpus, claims),
@@ -130,6 +134,7 @@ def build(corpus: Corpus, analyses: Iterable[Analysis], scope: Filters | None = 
         parties=parties,
         stances=stances,
         sources=_source_index(corpus, claims),
+        views={a.id: claim_view(corpus, a) for a in claims},
     )
 
 

@@ -1,0 +1,168 @@
+"""A diff as plain text for a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from comparator import humanize
+from comparator.render import Options
+from comparator.render.columns import wrap
+from comparator.render.escape import line
+from comparator.render.text import paint, problem_line
+from comparator.review.model import DiffResult
+
+
+def revision_name(name: str | None) -> str:
+    """How a revision is named to a reader: as given, a full sha shortened, or the work tree."""
+    if name is None:
+        return "working tree"
+    if len(name) == 40 and all(c in "0123456789abcdef" for c in name):
+        return name[:12]
+    return name
+
+
+def shown_value(value: Any) -> str:
+    """A field's value in a change line: text in quotes, nothing as "none"."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"“{line(value)}”"
+    if isinstance(value, list):
+        return "[" + ", ".join(shown_value(v) for v in value) + "]"
+    return str(value)
+
+
+def field_changes(fields: Sequence[Any]) -> str:
+    return "; ".join(f"{f.field}: {shown_value(f.before)} → {shown_value(f.after)}" for f in fields)
+
+
+def claim_change_details(change: Any) -> str:
+    """What changed in one claim, on one line: topic and fields, then assertion by assertion."""
+    if change.status == "added":
+        topic = change.after.claim.topic if change.after else change.rel_after.split("/")[1]
+        return f"new in topic {topic}" + ("" if change.after else " (does not load)")
+    if change.status == "removed":
+        return f"was {change.rel_before}"
+    if change.before is None or change.after is None:
+        return "does not load at head" if change.after is None else "did not load at base"
+    parts = [field_changes(change.fields)] if change.fields else []
+    for a in change.assertions:
+        index = (a.after or a.before).index + 1
+        if a.status == "changed":
+            parts.append(f"#{index} {field_changes(a.fields)}")
+        else:
+            parts.append(
+                f"#{index} {a.status} ({a.after.assertion.source if a.after else a.before.assertion.source})"
+            )
+    return "; ".join(parts)
+
+
+def source_change_details(change: Any) -> str:
+    if change.status == "added":
+        return str(change.after.rel)
+    if change.status == "removed":
+        cited = f"; still cited by {', '.join(change.cited_by)}" if change.cited_by else ""
+        return f"was {change.before.rel}{cited}"
+    parts = ["article text changed"] if change.text else []
+    if change.fields:
+        parts.append(field_changes(change.fields))
+    return "; ".join(parts)
+
+
+def diff_counts(result: Any) -> list[str]:
+    n = result.counts
+    return [
+        f"claims: {n['claims_added']} added, {n['claims_removed']} removed, {n['claims_changed']} changed; "
+        f"assertions: {n['assertions_added']} added, {n['assertions_removed']} removed, "
+        f"{n['assertions_changed']} changed; "
+        f"sources: {n['sources_added']} added, {n['sources_removed']} removed, "
+        f"{n['sources_changed']} changed",
+        f"contradictions: {n['contradictions_introduced']} introduced, "
+        f"{n['contradictions_resolved']} resolved; "
+        f"verdicts changed: {n['verdicts_changed']}; quotes to review: {n['review']}; "
+        f"at head: {n['errors']} errors, {n['warnings']} warnings",
+    ]
+
+
+def diff(result: DiffResult, options: Options) -> str:
+    width, color, problems = options.width, options.color, options.problems
+    head_corpus = result.head.corpus
+
+    def wrapped(text: str, first: str = "  ", rest: str = "    ") -> list[str]:
+        # Ids such as herald-1 and links are never split across lines; the quote marks are
+        # made bold only after wrapping, so colour codes neither count as width nor are dropped.
+        lines = wrap(line(text), width, first, rest)
+        if color:
+            lines = [row.replace("⟦", "\x1b[1m⟦").replace("⟧", "⟧\x1b[0m") for row in lines]
+        return lines
+
+    def section(title: str, lines: list[str]) -> list[str]:
+        return ["", paint(title, "bold", color), *lines] if lines else []
+
+    def quoted(context: Any, item: Any) -> str:
+        """The quote in its sentence, marked ⟦so⟧ (bold as well on a colour terminal)."""
+        if context is None:
+            return f"“{line(item.assertion.quote)}”"
+        return f"{context.before}⟦{context.quote}⟧{context.after}"
+
+    base = revision_name(result.base.name)
+    head = revision_name(result.head.name)
+    out = [paint(f"{base} → {head}", "bold", color), *diff_counts(result)]
+
+    def contradiction_lines(found: Sequence[Any]) -> list[str]:
+        lines = []
+        for c in found:
+            lines += wrapped(
+                f"{c.claim} #{c.pair.a + 1} × #{c.pair.b + 1}: "
+                + humanize.contradiction(c.corpus, c.analysis, c.pair)
+            )
+            for item in (c.a, c.b):
+                lines += wrapped(
+                    f"#{item.index + 1} {item.assertion.source}: {quoted(c.context(item), item)}",
+                    "    ",
+                    "      ",
+                )
+        return lines
+
+    out += section("Contradictions introduced", contradiction_lines(result.introduced))
+    out += section("Contradictions resolved", contradiction_lines(result.resolved))
+    out += section(
+        "Verdicts changed",
+        [f"  {v.id}: {v.before or '—'} → {v.after or '—'}" for v in result.verdicts],
+    )
+    lines = []
+    for r in result.review:
+        said = humanize.side(head_corpus, r.analysis, r.item)
+        lines += wrapped(f"{r.analysis.id} #{r.item.index + 1} ({r.reason.replace('-', ' ')}): {said}")
+        if r.fields:
+            lines += wrapped(field_changes(r.fields), "    ", "      ")
+        missing = f" ({r.missing})" if r.missing else ""
+        lines += wrapped(quoted(r.context, r.item) + missing, "    ", "    ")
+        if r.item.assertion.translation:
+            lines += wrapped(f"= {r.item.assertion.translation}", "    ", "      ")
+    out += section("Quotes to review", lines)
+    marks = {"added": "+", "removed": "-", "changed": "~"}
+    out += section(
+        "Claims",
+        [
+            row
+            for c in result.claims
+            for row in wrapped(f"{marks[c.status]} {c.id}: {claim_change_details(c)}", "  ", "      ")
+        ],
+    )
+    out += section(
+        "Sources",
+        [
+            row
+            for s in result.sources
+            for row in wrapped(f"{marks[s.status]} {s.id}: {source_change_details(s)}", "  ", "      ")
+        ],
+    )
+    if problems:
+        out += section("Problems at head", ["  " + problem_line(p) for p in result.shown_problems])
+        base_errors = [p for p in result.base_problems if p.severity.value == "error"]
+        out += section(f"Errors at {base} (for reference)", ["  " + problem_line(p) for p in base_errors])
+    return "\n".join(out)
