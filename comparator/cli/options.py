@@ -61,10 +61,14 @@ def data_root(ctx: click.Context) -> Path:
     return find_root((ctx.find_root().obj or {}).get(ROOT_KEY))
 
 
+def _is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
 def color_wanted() -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set to a non-empty value
     (no-color.org: an empty NO_COLOR does not count)."""
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return _is_terminal() and not os.environ.get("NO_COLOR")
 
 
 def render_options(*, prefix: str = "", problems: bool = True) -> Options:
@@ -94,7 +98,9 @@ def safe(text: str) -> str:
 def emit(text: str) -> None:
     """Data to stdout, ending in exactly one newline (or nothing for empty output)."""
     if text:
-        click.echo(safe(text.rstrip("\n")))
+        # Renderers add colour codes only when colour is wanted, and drop any from data:
+        # click must not strip them again because the stream is not a terminal.
+        click.echo(safe(text.rstrip("\n")), color=True)
 
 
 def note(text: str) -> None:

@@ -7,14 +7,7 @@ from pathlib import Path
 import click
 
 from comparator.cli.options import data_root, fail, note
-
-
-def _shown(path: Path, root: Path) -> str:
-    """A path as the user wants to read it: relative to the data root when inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
+from comparator.text import plural
 
 
 @click.command()
@@ -51,52 +44,26 @@ def report(
     The same data always gives the same bytes, so the committed report can be kept current
     in CI with --check. With --topic or --tag, only the matching claims are reported.
     """
-    from comparator import corpus as corpus_mod
     from comparator.query import Filters
-    from comparator.report import files
-    from comparator.report.build import errors, generate, unknown
-    from comparator.report.markdown import GENERATED
-    from comparator.root import unsafe_output
+    from comparator.render.text import problem_line
+    from comparator.report.build import ReportRefused, run
 
     root = data_root(ctx)
     out_dir = out if out is not None else root / "reports"
-    if reason := unsafe_output(root, out_dir):
-        fail(reason)
-    corpus = corpus_mod.load(root)
-    blocking = errors(corpus)
-    if blocking:
-        for p in blocking:
-            note(str(p))
-        noun = "error" if len(blocking) == 1 else "errors"
-        fail(f"{len(blocking)} {noun} in the data; fix them before reporting (see `comparator check`)")
     # sorted, so the order options are given in does not change the report's bytes
     scope = Filters(topic=tuple(sorted(set(topic))), tag=tuple(sorted(set(tag))))
-    for message in unknown(corpus, scope):
-        fail(message)
-    result, outputs = generate(corpus, scope, files.base_link(out_dir, root))
-    names = {name: _shown(out_dir / name, root) for name in outputs}
+    try:
+        outcome = run(root, out_dir, scope, check=check_only, force=force)
+    except ReportRefused as exc:
+        note("\n".join(problem_line(p) for p in exc.problems))
+        raise
+    names = outcome.files
     if check_only:
-        outdated = files.stale(out_dir, outputs)
-        for name in outdated:
-            state = "missing" if not (out_dir / name).exists() else "stale"
-            note(f"{names[name]} is {state}")
-        if outdated:
+        for name in outcome.stale:
+            note(f"{names[name]} is {'missing' if name in outcome.missing else 'stale'}")
+        if outcome.stale:
             fail("the report is not current; run `comparator report` and commit the result")
         note(f"{', '.join(names.values())} is current")
         return
-    refused = [] if force else files.foreign(out_dir, outputs, GENERATED)
-    if refused:
-        fail(
-            f"{', '.join(names[n] for n in refused)} was not written by comparator; "
-            "not overwritten (use --force)"
-        )
-    try:
-        files.write(out_dir, outputs)
-    except OSError as exc:
-        fail(f"cannot write the report in {out_dir}: {exc.strerror or exc}")
-    contested = sum(a.verdict.value == "contested" for a in result.claims)
-    claims = len(result.claims)
-    note(
-        f"wrote {', '.join(names.values())}: "
-        f"{claims} claim{'s' if claims != 1 else ''}, {contested} contested"
-    )
+    claims = plural(outcome.claims, "claim")
+    note(f"wrote {', '.join(names.values())}: {claims}, {outcome.contested} contested")

@@ -1,23 +1,29 @@
 """Tables and paragraphs that fit a terminal, wrapped at word boundaries.
 
-A table is laid out in one pass: columns that cannot wrap keep their natural width, and the
-width left is shared among the wrappable ones, the narrow ones first getting all they need.
-A column is never narrower than its longest word, so no word that fits on a line is broken
-(a table of very long words may then be wider than the terminal, which wraps it). Hyphens
-are not break points: "Armenia-Azerbaijan" and ids such as `herald-1` stay whole.
+A table is laid out in one pass. When it fits, every column has its natural width (the
+widest cell, and at least its header plus two, as tabulate's simple tables have). When it
+does not, each column starts at its narrowest — the longest word it holds, so that no word
+that fits on a line is ever broken — and the width left is shared out, the columns that
+need least first. Ids may break after a hyphen (`azerbaijan-territory-` / `held-by-...`)
+when a column allows it; nothing else is ever cut. A table of words longer than the
+terminal is then wider than it, and the terminal wraps it.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 GAP = 2  # spaces between columns
-HEADER_PAD = 2  # a column is at least its header plus this, as tabulate's simple tables are
+HEADER_PAD = 2
+_HYPHENATED = re.compile(r"[^\s-]+-?")
 
 
-def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
-    """`text` in lines of at most `width`, broken at spaces only."""
+def wrap(text: str, width: int, first: str = "", rest: str = "", *, hyphens: bool = False) -> list[str]:
+    """`text` in lines of at most `width`, broken at spaces (and after hyphens if asked)."""
+    if hyphens:
+        return _after_hyphens(text, width)
     lines = textwrap.wrap(
         text,
         width,
@@ -29,47 +35,81 @@ def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     return lines or [first.rstrip()]
 
 
-def _longest_word(texts: Sequence[str]) -> int:
-    return max((len(word) for text in texts for word in text.split()), default=0)
+def _after_hyphens(text: str, width: int) -> list[str]:
+    """Greedy lines that may end after any hyphen, digits around it or not (textwrap's own
+    hyphen breaking skips `2022-09`, which ids are full of)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        for n, piece in enumerate(_HYPHENATED.findall(word)):
+            joined = current + ("" if n or not current else " ") + piece
+            if current and len(joined) > width:
+                lines.append(current)
+                current = piece
+            else:
+                current = joined
+    return [*lines, current] if current or not lines else lines
 
 
-def _widths(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], width: int, wrappable: set[int]
+def _longest_word(texts: Sequence[str], hyphens: bool) -> int:
+    pieces = (_HYPHENATED.findall(t) if hyphens else t.split() for t in texts)
+    return max((len(p) for words in pieces for p in words), default=0)
+
+
+def widths(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    wrappable: Collection[int] = (),
+    hyphens: Collection[int] = (),
 ) -> list[int]:
-    natural = [max([len(h) + HEADER_PAD, *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
-    budget = width - GAP * (len(headers) - 1) - sum(w for i, w in enumerate(natural) if i not in wrappable)
-    needed = sorted(wrappable, key=lambda i: natural[i])
-    widths = list(natural)
-    for n, i in enumerate(needed):
-        floor = max(len(headers[i]) + HEADER_PAD, _longest_word([r[i] for r in rows]))
-        share = budget // (len(needed) - n)  # an even share of what the narrower ones left
-        widths[i] = max(floor, min(natural[i], share))
-        budget -= widths[i]
-    return widths
+    """The width of each column, worked out once from the cells."""
+    columns = [[h, *(r[i] for r in rows)] for i, h in enumerate(headers)]
+    natural = [max(len(headers[i]) + HEADER_PAD, *(len(c) for c in col[1:])) for i, col in enumerate(columns)]
+    room = width - GAP * (len(headers) - 1)
+    if sum(natural) <= room:
+        return natural
+    floors = [
+        _longest_word(col, i in hyphens) if i in wrappable else max(len(c) for c in col)
+        for i, col in enumerate(columns)
+    ]
+    result = list(floors)
+    budget = room - sum(floors)
+    growing = sorted(range(len(headers)), key=lambda i: natural[i] - floors[i])
+    for n, i in enumerate(growing):
+        share = max(0, budget) // (len(growing) - n)
+        extra = min(natural[i] - floors[i], share)
+        result[i] += extra
+        budget -= extra
+    return result
 
 
 def table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], width: int, wrappable: Sequence[int] = ()
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    wrappable: Collection[int] = (),
+    hyphens: Collection[int] = (),
 ) -> str:
     """A plain table (headers, a rule of dashes, rows) no wider than `width` where it can be.
 
-    Cells must be one line already; the columns in `wrappable` wrap within their width.
+    Cells must be one line already; the columns in `wrappable` wrap within their width, and
+    those in `hyphens` may also break after a hyphen.
     """
-    widths = _widths(headers, rows, width, set(wrappable))
-    out = [
-        _row([[h] for h in headers], widths),
-        _row([["-" * w] for w in widths], widths),
-    ]
-    for row in rows:
-        cells = [wrap(cell, widths[i]) if i in wrappable else [cell] for i, cell in enumerate(row)]
-        out.append(_row(cells, widths))
+    sizes = widths(headers, rows, width, wrappable, hyphens)
+
+    def cells(row: Sequence[str]) -> list[list[str]]:
+        return [wrap(c, sizes[i], hyphens=i in hyphens) if i in wrappable else [c] for i, c in enumerate(row)]
+
+    out = [_row(cells(headers), sizes), _row([["-" * w] for w in sizes], sizes)]
+    out += [_row(cells(row), sizes) for row in rows]
     return "\n".join(out)
 
 
-def _row(cells: Sequence[Sequence[str]], widths: Sequence[int]) -> str:
+def _row(cells: Sequence[Sequence[str]], sizes: Sequence[int]) -> str:
     height = max(len(c) for c in cells)
     lines = []
     for n in range(height):
-        parts = [(c[n] if n < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)]
+        parts = [(c[n] if n < len(c) else "").ljust(w) for c, w in zip(cells, sizes, strict=True)]
         lines.append((" " * GAP).join(parts).rstrip())
     return "\n".join(lines)

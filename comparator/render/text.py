@@ -59,8 +59,10 @@ def _more(count: int, what: str) -> list[str]:
 def show(claim: ClaimView, options: Options) -> str:
     width, color = options.width, options.color
     verdict = claim.verdict.value
+    title = wrap(f"{line(claim.id)}  ({line(claim.topic)}, {line(claim.description)})", width, rest="  ")
+    title[0] = title[0].replace(line(claim.id), paint(line(claim.id), "bold", color), 1)
     out = [
-        paint(line(claim.id), "bold", color) + f"  ({line(claim.topic)}, {line(claim.description)})",
+        *title,
         *wrap(line(claim.question), width),
         "",
         f"verdict:    {paint(verdict, verdict, color)}: {claim.reason}",
@@ -77,7 +79,9 @@ def show(claim: ClaimView, options: Options) -> str:
     if claim.relations:
         out += ["", paint("Relations", "bold", color), *(f"  {r}" for r in claim.relations)]
         out += _more(claim.relations_more, "relations")
-    out += ["", paint("Clusters", "bold", color), *(f"  {line(c)}" for c in claim.clusters)]
+    out += ["", paint("Clusters", "bold", color)]
+    for cluster in claim.clusters:
+        out += wrap(line(cluster), width, "  ", "    ")
     out += ["", paint("Quotes", "bold", color)]
     for a in claim.assertions:
         out.append("  " + paint(f"#{a.number} {line(a.source)}", "dim", color))
@@ -112,7 +116,9 @@ def listing(claims: Sequence[ClaimView], options: Options) -> str:
     if not claims:
         return ""
     # Colour codes are invisible but would count as width: colour goes on after fitting.
-    laid_out = table(LISTING_HEADERS, listing_rows(claims), options.width, wrappable=(0, 1, 5))
+    laid_out = table(
+        LISTING_HEADERS, listing_rows(claims), options.width, wrappable=(0, 1, 5), hyphens=(0, 1)
+    )
     if not options.color:
         return laid_out
     for verdict in Verdict:

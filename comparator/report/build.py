@@ -1,13 +1,20 @@
-"""From a loaded corpus to the report files' texts: the one entry point the command calls."""
+"""Making the report: from the data root to the files in reports/, or to the list of report
+files that are not current (`--check`). The command only parses options and calls `run`."""
 
 from __future__ import annotations
 
-from comparator.compare import analyse
+from dataclasses import dataclass
+from pathlib import Path
+
+from comparator import corpus as corpus_mod
+from comparator.compare import Verdict, analyse
 from comparator.corpus import Corpus
+from comparator.errors import ComparatorError
 from comparator.problems import Problem, Severity
-from comparator.query import Filters, select
-from comparator.report import content, markdown
-from comparator.validate import did_you_mean, validate
+from comparator.query import Filters, select, unknown
+from comparator.report import content, files, markdown
+from comparator.root import unsafe_output
+from comparator.validate import validate
 
 REPORT = "discrepancies.md"
 
@@ -18,19 +25,6 @@ def errors(corpus: Corpus) -> list[Problem]:
     return sorted({p for p in corpus.problems + validate(corpus) if p.severity is Severity.ERROR})
 
 
-def unknown(corpus: Corpus, scope: Filters) -> list[str]:
-    """A message for each topic or tag of `scope` that no claim has: a typo must not pass
-    for an empty report."""
-    topics = {c.topic for c in corpus.claims.values()}
-    tags = {t for c in corpus.claims.values() for t in c.claim.tags}
-    wanted = [(t, topics, "topic") for t in scope.topic] + [(t, tags, "tag") for t in scope.tag]
-    return [
-        f"no claim has {what} {given!r}{did_you_mean(given, known)}"
-        for given, known, what in wanted
-        if given not in known
-    ]
-
-
 def generate(corpus: Corpus, scope: Filters, base: str) -> tuple[content.Report, dict[str, str]]:
     """The report over the claims `scope` selects, and its files' texts by file name.
 
@@ -39,3 +33,73 @@ def generate(corpus: Corpus, scope: Filters, base: str) -> tuple[content.Report,
     analyses = [analyse(corpus, corpus.claims[i]) for i in sorted(corpus.claims)]
     report = content.build(corpus, select(corpus, analyses, scope), scope)
     return report, {REPORT: markdown.render(corpus, report, base)}
+
+
+def shown(path: Path, root: Path) -> str:
+    """A path as the user wants to read it: relative to the data root when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+class ReportRefused(ComparatorError):
+    """The data has errors, so no report is written; `problems` are those errors."""
+
+    def __init__(self, message: str, problems: list[Problem]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Outcome:
+    files: dict[str, str]  # report file name -> where it is written, relative to the root if inside it
+    stale: tuple[str, ...]  # with `check`: the files missing or out of date
+    missing: tuple[str, ...]
+    claims: int
+    contested: int
+
+
+def run(root: Path, out_dir: Path, scope: Filters, *, check: bool = False, force: bool = False) -> Outcome:
+    """Write the report into `out_dir`, or with `check` only say which files are not current.
+
+    Refused (a `ComparatorError`): an output among the curated data, data with errors, a
+    topic or tag no claim has, and report files someone else wrote (unless `force`).
+    """
+    if reason := unsafe_output(root, out_dir):
+        raise ComparatorError(reason)
+    corpus = corpus_mod.load(root)
+    blocking = errors(corpus)
+    if blocking:
+        noun = "error" if len(blocking) == 1 else "errors"
+        raise ReportRefused(
+            f"{len(blocking)} {noun} in the data; fix them before reporting (see `comparator check`)",
+            blocking,
+        )
+    typos = unknown(corpus, scope)
+    if typos:
+        raise ComparatorError("; ".join(typos))
+    report, outputs = generate(corpus, scope, files.base_link(out_dir, root))
+    paths = {name: shown(out_dir / name, root) for name in outputs}
+    stale: list[str] = []
+    if check:
+        stale = files.stale(out_dir, outputs)
+    else:
+        refused = [] if force else files.foreign(out_dir, outputs, markdown.GENERATED)
+        if refused:
+            raise ComparatorError(
+                f"{', '.join(paths[n] for n in refused)} was not written by comparator; "
+                "not overwritten (use --force)"
+            )
+        try:
+            files.write(out_dir, outputs)
+        except OSError as exc:
+            raise ComparatorError(f"cannot write the report in {out_dir}: {exc.strerror or exc}") from None
+    contested = sum(a.verdict is Verdict.CONTESTED for a in report.claims)
+    return Outcome(
+        files=paths,
+        stale=tuple(stale),
+        missing=tuple(n for n in stale if not (out_dir / n).exists()),
+        claims=len(report.claims),
+        contested=contested,
+    )
