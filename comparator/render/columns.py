@@ -3,8 +3,8 @@
 A table is laid out in one pass. When it fits, every column has its natural width (the
 widest cell, and at least its header plus two, as tabulate's simple tables have). When it
 does not, each column starts at its narrowest — the longest word it holds, so that no word
-that fits on a line is ever broken — and the width left is shared out, the columns that
-need least first. Ids may break after a hyphen (`azerbaijan-territory-` / `held-by-...`)
+that fits on a line is ever broken — and the width left goes to the columns that need
+least to be whole first. Ids may break after a hyphen (`azerbaijan-territory-` / `held-by-...`)
 when a column allows it; nothing else is ever cut. A table of words longer than the
 terminal is then wider than it, and the terminal wraps it.
 """
@@ -17,6 +17,7 @@ from collections.abc import Collection, Sequence
 
 GAP = 2  # spaces between columns
 HEADER_PAD = 2
+SMALL = 12  # what a column may lack and still be made whole before the wide ones share
 _HYPHENATED = re.compile(r"[^\s-]+-?")
 
 
@@ -69,15 +70,19 @@ def widths(
     room = width - GAP * (len(headers) - 1)
     if sum(natural) <= room:
         return natural
+    natural = [max(len(c) for c in col) for col in columns]  # no padding when space is short
     floors = [
         _longest_word(col, i in hyphens) if i in wrappable else max(len(c) for c in col)
         for i, col in enumerate(columns)
     ]
     result = list(floors)
     budget = room - sum(floors)
+    # Columns that need a little to be whole (a date, a count) are made whole first; the
+    # wide ones (names, values, ids) then share what is left evenly, the narrowest first.
     growing = sorted(range(len(headers)), key=lambda i: natural[i] - floors[i])
-    for n, i in enumerate(growing):
-        share = max(0, budget) // (len(growing) - n)
+    wide = [i for i in growing if natural[i] - floors[i] > SMALL]
+    for i in growing:
+        share = max(0, budget) if i not in wide else max(0, budget) // (len(wide) - wide.index(i))
         extra = min(natural[i] - floors[i], share)
         result[i] += extra
         budget -= extra

@@ -69,7 +69,7 @@ def show(claim: ClaimView, options: Options) -> str:
         *wrap(f"consensus:  {line(claim.consensus or 'none')}", width, rest=" " * 12),
         *wrap(f"origins:    {line(', '.join(claim.origins))}", width, rest=" " * 12),
         "",
-        table(ASSERTION_HEADERS, assertion_rows(claim), width, wrappable=(1, 3, 4, 6)),
+        table(ASSERTION_HEADERS, assertion_rows(claim), width, wrappable=(1, 2, 3, 4, 5, 6)),
     ]
     if claim.contradictions:
         out += ["", paint("Contradictions", "bold", color)]
