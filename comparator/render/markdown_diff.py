@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from comparator import humanize
+from comparator.problems import Severity
 from comparator.render import Options
 from comparator.render.escape import markdown as md
 from comparator.render.markdown import table
@@ -138,7 +139,7 @@ def diff(result: DiffResult, options: Options) -> str:
 
         found = result.shown_problems
         out += _fold("Problems at head", len(found), problem_table(found))
-        base_errors = [p for p in result.base_problems if p.severity.value == "error"]
+        base_errors = [p for p in result.base_problems if p.severity is Severity.ERROR]
         out += _fold("Errors at base (for reference)", len(base_errors), problem_table(base_errors))
     if not (result.claims or result.sources or result.verdicts or result.introduced or result.resolved):
         out += ["", "No claim, source or verdict changed."]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from comparator import humanize
+from comparator.problems import Severity
 from comparator.render import Options
 from comparator.render.columns import wrap
 from comparator.render.escape import line
@@ -163,6 +164,6 @@ def diff(result: DiffResult, options: Options) -> str:
     )
     if problems:
         out += section("Problems at head", ["  " + problem_line(p) for p in result.shown_problems])
-        base_errors = [p for p in result.base_problems if p.severity.value == "error"]
+        base_errors = [p for p in result.base_problems if p.severity is Severity.ERROR]
         out += section(f"Errors at {base} (for reference)", ["  " + problem_line(p) for p in base_errors])
     return "\n".join(out)
