@@ -571,11 +571,11 @@ def test_workflow_commands_cannot_be_injected(tmp_path: Path, run) -> None:  # t
     repo.write({"claims/t/said.yaml": claim, "claims/t/broken.yaml": 'question: ["%0A::error::x\n'})
     out = run("--root", str(repo.root), "diff", "HEAD", "--format", "github").stdout
     commands = runner_commands(out)
-    assert [name for name, _, _ in commands] == ["error"] + ["warning"] * (
-        len(HOSTILE) * (len(HOSTILE) - 1) // 2
-    )
+    # 15 contradicting pairs: GitHub shows 10 warnings of a step, and a notice counts the rest
+    assert [name for name, _, _ in commands] == ["error"] + ["warning"] * 10 + ["notice"]
+    assert commands[-1][2].startswith("5 warnings more not annotated here")
     assert all(
-        props.get("file") in ("claims/t/said.yaml", "claims/t/broken.yaml") for _, props, _ in commands
+        props.get("file") in ("claims/t/said.yaml", "claims/t/broken.yaml") for _, props, _ in commands[:-1]
     )
     # Each message arrives whole: the quotes, newlines and percent signs as written.
     first = commands[1][2]

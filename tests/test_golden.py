@@ -58,7 +58,7 @@ assertions:
     value: 3
 """
 
-EXTENSIONS = {"text": "txt", "markdown": "md", "json": "json", "github": "github"}
+EXTENSIONS = {"text": "txt", "markdown": "md", "json": "json", "github": "github", "sarif": "sarif"}
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +103,7 @@ def test_list(run, repo: Repo, fmt: str) -> None:  # type: ignore[no-untyped-def
     assert result.stderr == "7 of 7 claims\n"
 
 
-@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "github"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "github", "sarif"])
 def test_check(run, repo: Repo, fmt: str) -> None:  # type: ignore[no-untyped-def]
     result = invoke(run, repo, "check", "--format", fmt)
     assert result.exit_code == 1
@@ -111,7 +111,7 @@ def test_check(run, repo: Repo, fmt: str) -> None:  # type: ignore[no-untyped-de
     assert result.stderr == "1 error, 1 warning in 13 files\n"
 
 
-@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "github"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "github", "sarif"])
 def test_diff(run, repo: Repo, fmt: str) -> None:  # type: ignore[no-untyped-def]
     result = invoke(run, repo, "diff", "base", "head", "--format", fmt)
     assert result.exit_code == 1  # the broken claim's error blocks

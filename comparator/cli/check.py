@@ -23,7 +23,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], strict: bool, fmt: Format)
 
     root = data_root(ctx)
     result = run_check(root, paths)
-    prefix = _repository_prefix(root) if fmt is Format.GITHUB else ""
+    prefix = _repository_prefix(root) if fmt in (Format.GITHUB, Format.SARIF) else ""
     emit(CHECK[fmt](result, render_options(prefix=prefix)))
     note(result.summary())
     ctx.exit(1 if result.failed(strict) else 0)

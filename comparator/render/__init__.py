@@ -27,6 +27,7 @@ class Format(str, Enum):
     JSON = "json"
     MARKDOWN = "markdown"
     GITHUB = "github"
+    SARIF = "sarif"
     YAML = "yaml"
 
 
@@ -85,7 +86,7 @@ def _targets(function: str, *formats: Format) -> dict[Format, str]:
 
 
 CHECK: Registry[CheckRenderer] = Registry(
-    "check", _targets("check", Format.TEXT, Format.JSON, Format.MARKDOWN, Format.GITHUB)
+    "check", _targets("check", Format.TEXT, Format.JSON, Format.MARKDOWN, Format.GITHUB, Format.SARIF)
 )
 SHOW: Registry[ShowRenderer] = Registry("show", _targets("show", Format.TEXT, Format.JSON, Format.MARKDOWN))
 LIST: Registry[ListRenderer] = Registry(
@@ -98,6 +99,7 @@ DIFF: Registry[DiffRenderer] = Registry(
         Format.JSON: "comparator.render.json:diff",
         Format.MARKDOWN: "comparator.render.markdown_diff:diff",
         Format.GITHUB: "comparator.render.github:diff",
+        Format.SARIF: "comparator.render.sarif:diff",
     },
 )
 SUGGEST: Registry[SuggestRenderer] = Registry(

@@ -1,57 +1,54 @@
-"""GitHub Actions workflow commands: annotations on the files and lines at fault."""
+"""GitHub Actions workflow commands: annotations on the files and lines at fault.
+
+GitHub shows at most ten error and ten warning annotations of a step and silently drops the
+rest, so at most ten of each are written: those on files the change wrote first, then in
+file order. One notice says how many more there are and where to read them all.
+"""
 
 from __future__ import annotations
 
 from comparator.check import CheckResult
+from comparator.problems import Severity
 from comparator.render import Options
 from comparator.render.escape import workflow_command
+from comparator.render.findings import Finding, of_check, of_diff
 from comparator.review.model import DiffResult
+from comparator.text import plural
+
+PER_LEVEL = 10  # GitHub's limit of annotations per level and step
+
+
+def capped(findings: list[Finding], where_all: str) -> str:
+    ordered = sorted(findings, key=lambda f: not f.touched)  # stable: file order within each
+    shown: list[Finding] = []
+    left = {level: 0 for level in Severity}
+    for finding in ordered:
+        if sum(f.level is finding.level for f in shown) < PER_LEVEL:
+            shown.append(finding)
+        else:
+            left[finding.level] += 1
+    lines = [
+        workflow_command(f.level.value, f.message, file=f.file, line=f.line, col=f.column, title=f.title)
+        for f in sorted(shown, key=findings.index)
+    ]
+    if any(left.values()):
+        counted = " and ".join(plural(n, level.value) for level, n in left.items() if n)
+        lines.append(
+            workflow_command(
+                "notice",
+                f"{counted} more not annotated here (GitHub shows {PER_LEVEL} of each per step); {where_all}",
+                title="more findings",
+            )
+        )
+    return "\n".join(lines)
 
 
 def check(result: CheckResult, options: Options) -> str:
     """Annotations name repository paths: `options.prefix` is where the data root sits."""
-    prefix = options.prefix
-    return "\n".join(
-        workflow_command(
-            p.severity.value, p.message, file=prefix + p.file, line=p.line, col=p.column, title=p.code
-        )
-        for p in result.problems
-    )
-
-
-# --- diff ------------------------------------------------------------------------------
+    where = "`comparator check` and the job summary list them all"
+    return capped(of_check(result, options.prefix), where)
 
 
 def diff(result: DiffResult, options: Options) -> str:
-    """Errors at head (and warnings in the files this change wrote) on their lines; each new
-    contradiction as a warning on the later of its two assertions."""
-    from comparator import humanize
-
-    lines = []
-    if options.problems:
-        for p in result.shown_problems:
-            lines.append(
-                workflow_command(
-                    p.severity.value,
-                    p.message,
-                    file=result.prefix + p.file,
-                    line=p.line,
-                    col=p.column,
-                    title=p.code,
-                )
-            )
-    for c in result.introduced:
-        line, col = c.analysis.claim.marks.at(("assertions", c.later.index))
-        quotes = [f"#{i.index + 1} {i.assertion.source}: “{i.assertion.quote}”" for i in (c.a, c.b)]
-        message = "\n".join([humanize.contradiction(c.corpus, c.analysis, c.pair), *quotes])
-        lines.append(
-            workflow_command(
-                "warning",
-                message,
-                file=result.prefix + c.analysis.claim.rel,
-                line=line,
-                col=col,
-                title=f"new contradiction in {c.claim}",
-            )
-        )
-    return "\n".join(lines)
+    where = "`comparator diff --format markdown` and the job summary list them all"
+    return capped(of_diff(result, options.problems), where)
