@@ -46,7 +46,7 @@ def report(
     """
     from comparator.query import Filters
     from comparator.render.text import problem_line
-    from comparator.report.build import ReportRefused, run
+    from comparator.report.build import REPORT, ReportRefused, run
 
     root = data_root(ctx)
     out_dir = out if out is not None else root / "reports"
@@ -58,12 +58,19 @@ def report(
         note("\n".join(problem_line(p) for p in exc.problems))
         raise
     names = outcome.files
+    written = (
+        ", ".join(names.values()) if len(names) <= 3 else f"{names[REPORT]} and {len(names) - 1} more pages"
+    )
     if check_only:
         for name in outcome.stale:
             note(f"{names[name]} is {'missing' if name in outcome.missing else 'stale'}")
-        if outcome.stale:
+        for shown in outcome.obsolete:
+            note(f"{shown} is no longer part of the report")
+        if outcome.stale or outcome.obsolete:
             fail("the report is not current; run `comparator report` and commit the result")
-        note(f"{', '.join(names.values())} is current")
+        note(f"{written} {'is' if len(names) == 1 else 'are'} current")
         return
+    for shown in outcome.obsolete:
+        note(f"removed {shown}, no longer part of the report")
     claims = plural(outcome.claims, "claim")
-    note(f"wrote {', '.join(names.values())}: {claims}, {outcome.contested} contested")
+    note(f"wrote {written}: {claims}, {outcome.contested} contested")

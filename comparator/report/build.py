@@ -3,6 +3,7 @@ files that are not current (`--check`). The command only parses options and call
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from comparator.corpus import Corpus
 from comparator.errors import ComparatorError
 from comparator.problems import Problem, Severity
 from comparator.query import Filters, select, unknown
-from comparator.report import content, files, markdown
+from comparator.report import content, files, markdown, pages
 from comparator.root import unsafe_output
 from comparator.validate import validate
 
@@ -25,14 +26,20 @@ def errors(corpus: Corpus) -> list[Problem]:
     return sorted({p for p in corpus.problems + validate(corpus) if p.severity is Severity.ERROR})
 
 
-def generate(corpus: Corpus, scope: Filters, base: str) -> tuple[content.Report, dict[str, str]]:
-    """The report over the claims `scope` selects, and its files' texts by file name.
+def generate(
+    corpus: Corpus, scope: Filters, base: str, limit: int = pages.PAGE_LIMIT
+) -> tuple[content.Report, dict[str, str]]:
+    """The report over the claims `scope` selects, and its files' texts by file name: one
+    page, or an index and pages when one page would be larger than `limit` bytes.
 
     `base` is the link prefix from the report's folder to the data root.
     """
     analyses = [analyse(corpus, corpus.claims[i]) for i in sorted(corpus.claims)]
     report = content.build(corpus, select(corpus, analyses, scope), scope)
-    return report, {REPORT: markdown.render(corpus, report, base)}
+    whole = markdown.render(corpus, report, base)
+    if len(whole.encode("utf-8")) <= limit:
+        return report, {REPORT: whole}
+    return report, pages.split(corpus, report, base, limit)
 
 
 def shown(path: Path, root: Path) -> str:
@@ -56,11 +63,36 @@ class Outcome:
     files: dict[str, str]  # report file name -> where it is written, relative to the root if inside it
     stale: tuple[str, ...]  # with `check`: the files missing or out of date
     missing: tuple[str, ...]
+    obsolete: tuple[str, ...]  # pages an earlier report wrote that this one no longer has
     claims: int
     contested: int
 
 
-def run(root: Path, out_dir: Path, scope: Filters, *, check: bool = False, force: bool = False) -> Outcome:
+def obsolete_pages(out_dir: Path, outputs: Mapping[str, str]) -> list[str]:
+    """Markdown files of `out_dir` that the tool wrote (they carry its mark) and that the
+    report now being made does not have: pages of a report that has since shrunk."""
+    if not out_dir.is_dir():
+        return []
+    found = []
+    for path in sorted(out_dir.glob("*.md")):
+        if path.name in outputs or path.is_symlink() or not path.is_file():
+            continue
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", errors="replace")
+        if markdown.GENERATED in head:
+            found.append(path.name)
+    return found
+
+
+def run(
+    root: Path,
+    out_dir: Path,
+    scope: Filters,
+    *,
+    check: bool = False,
+    force: bool = False,
+    limit: int = pages.PAGE_LIMIT,
+) -> Outcome:
     """Write the report into `out_dir`, or with `check` only say which files are not current.
 
     Refused (a `ComparatorError`): an output among the curated data, data with errors, a
@@ -79,8 +111,9 @@ def run(root: Path, out_dir: Path, scope: Filters, *, check: bool = False, force
     typos = unknown(corpus, scope)
     if typos:
         raise ComparatorError("; ".join(typos))
-    report, outputs = generate(corpus, scope, files.base_link(out_dir, root))
+    report, outputs = generate(corpus, scope, files.base_link(out_dir, root), limit)
     paths = {name: shown(out_dir / name, root) for name in outputs}
+    obsolete = obsolete_pages(out_dir, outputs)
     stale: list[str] = []
     if check:
         stale = files.stale(out_dir, outputs)
@@ -93,6 +126,8 @@ def run(root: Path, out_dir: Path, scope: Filters, *, check: bool = False, force
             )
         try:
             files.write(out_dir, outputs)
+            for name in obsolete:
+                (out_dir / name).unlink()
         except OSError as exc:
             raise ComparatorError(f"cannot write the report in {out_dir}: {exc.strerror or exc}") from None
     contested = sum(a.verdict is Verdict.CONTESTED for a in report.claims)
@@ -100,6 +135,7 @@ def run(root: Path, out_dir: Path, scope: Filters, *, check: bool = False, force
         files=paths,
         stale=tuple(stale),
         missing=tuple(n for n in stale if not (out_dir / n).exists()),
+        obsolete=tuple(shown(out_dir / n, root) for n in obsolete),
         claims=len(report.claims),
         contested=contested,
     )

@@ -93,7 +93,7 @@ def _head(report: Report) -> str:
     return "\n".join([*lines, "", f"**Contents:** {links}"])
 
 
-def _overview(corpus: Corpus, report: Report) -> str:
+def _overview(corpus: Corpus, report: Report, *, every_claim: bool = True) -> str:
     o = report.overview
     span = ""
     if o.first and o.last:
@@ -111,7 +111,7 @@ def _overview(corpus: Corpus, report: Report) -> str:
         ]
         rows.append(["**all**", *(f"**{n:,}**" for _, n in o.by_verdict), f"**{o.claims:,}**"])
         out += ["", table(["topic", *(_NOUN[v] for v in VERDICTS), "claims"], rows)]
-    if report.claims:
+    if report.claims and every_claim:
         rows = [
             [
                 claim_link(a.id),
@@ -128,7 +128,7 @@ def _overview(corpus: Corpus, report: Report) -> str:
             "",
             table(["claim", "question", "verdict", "origins", "consensus or competing values"], rows),
         ]
-    else:
+    elif not report.claims:
         out += ["", "No claims to report."]
     return "\n".join(out)
 
