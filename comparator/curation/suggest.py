@@ -47,10 +47,19 @@ class Value:
     relative: bool = False
 
 
-# A clock time ("15:52", "06.29 WIB") is no figure of the story.
+# A clock time ("15:52", "06.29 WIB", "0600 GMT", "1430 local time") is no figure of the story.
+_ZONE = r"(?=\s*(?:WIB|WITA|WIT|GMT|UTC|Z|hrs|hours|h|local|Moscow|Yerevan|Baku)\b)"
 _TIME = re.compile(
-    r"(?<![\d.,])\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2}(?=\s*(?:WIB|WITA|WIT|GMT|UTC)\b))(?![\d,])"
+    rf"(?<![\d.,])(?:\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?|\.\d{{2}}{_ZONE})|(?:[01]\d|2[0-3])[0-5]\d{_ZONE})(?![\d,])"
 )
+# Quantities said without a figure are lower bounds: "dozens of soldiers" is at least 12 (a
+# dozen, as `check` reads the word), "ratusan" at least 100. "scores of" is read here (20).
+_VAGUE = re.compile(
+    r"(?:dozens|hundreds|thousands|millions|tens|scores|puluhan|ratusan|ribuan|jutaan|dizaines|"
+    r"centaines|milliers)",
+    re.IGNORECASE,
+)
+_SCORES = re.compile(r"(?<!\w)scores(?=\s+of\b)", re.IGNORECASE)
 
 
 def read_values(text: str, language: str | None, published: PartialDate | None = None) -> list[Value]:
@@ -73,8 +82,20 @@ def read_values(text: str, language: str | None, published: PartialDate | None =
         if unit:
             end += unit.end()
         numbers.append(Value("number", text[found.start : end], found.value, found.start, end))
+    if (language or "en").lower().startswith("en"):
+        numbers += [Value("number", m.group(), 20, m.start(), m.end()) for m in _SCORES.finditer(text)]
     values = sorted(dates + numbers, key=lambda v: (v.start, v.end))
-    return _with_qualifiers(text, language, values)
+    return _vague_lower_bounds(_with_qualifiers(text, language, values))
+
+
+def _vague_lower_bounds(values: list[Value]) -> list[Value]:
+    """ "Dozens", "hundreds", "ribuan": at least that many, unless a word says otherwise."""
+    return [
+        replace(v, qualifier=Qualifier.AT_LEAST)
+        if v.type == "number" and v.qualifier is None and _VAGUE.fullmatch(v.text)
+        else v
+        for v in values
+    ]
 
 
 def _with_qualifiers(text: str, language: str | None, values: list[Value]) -> list[Value]:
