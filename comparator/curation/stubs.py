@@ -89,11 +89,13 @@ def _join_short(body: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int
     return out
 
 
-def about(item: Suggestion) -> Value | None:
+def about(body: str, item: Suggestion) -> Value | None:
     """The figure the sentence is about: a number rather than the date it was said on ("said
     on Tuesday that 105 soldiers were killed" is about 105), the one nearest an event word
     ("killed", "death toll") when there are several; else the first date, absolute first."""
     numbers = [v for v in item.values if v.type == "number"]
+    # "71 troops killed over two days": a stretch of time is not what the sentence counts.
+    numbers = [v for v in numbers if not _SPAN_OF_TIME.match(body, v.end)] or numbers
     if numbers:
         events = [c for c in item.cues if c.kind == "event"]
         if not events:
@@ -101,6 +103,11 @@ def about(item: Suggestion) -> Value | None:
         return min(numbers, key=lambda v: min(_distance(v.start, v.end, c.start, c.end) for c in events))
     dates = [v for v in item.values if v.type == "date"]
     return next((d for d in dates if not d.relative), dates[0] if dates else None)
+
+
+_SPAN_OF_TIME = re.compile(
+    r"[\s-]*(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b", re.IGNORECASE
+)
 
 
 def _distance(a: int, b: int, c: int, d: int) -> int:
@@ -119,7 +126,7 @@ def stub(suggestions: Suggestions, item: Suggestion) -> Stub:
     def holds(span: tuple[int, int], at: int) -> bool:
         return span[0] <= at < span[1]
 
-    value = about(item)
+    value = about(body, item)
     chosen = next((s for s in spans if value is not None and holds(s, value.start)), None)
     if chosen is None:
         strong = [c for c in item.cues if c.kind in ("event", "attribution")]
