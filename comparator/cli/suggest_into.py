@@ -6,6 +6,7 @@ from pathlib import Path
 
 from comparator.cli.options import emit, fail, note
 from comparator.curation.suggest import Suggestions
+from comparator.text import plural
 
 
 def write_into(root: Path, result: Suggestions, claim_id: str, lines: tuple[int, ...]) -> None:
@@ -25,7 +26,9 @@ def write_into(root: Path, result: Suggestions, claim_id: str, lines: tuple[int,
             block = [line for item in items for line in commented(stub_lines(result, item))]
             written = add_lines(root, claim_id, block[:-1])
             emit(f"{written.rel}:{written.line}")
-            note(f"{len(items)} stubs written commented out: uncomment those that answer the question")
+            note(
+                f"{plural(len(items), 'stub')} written commented out: uncomment those that answer the question"
+            )
             return
         by_line = {i.sentence.line: i for i in result.items}
         for line in lines:

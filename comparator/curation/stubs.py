@@ -89,10 +89,11 @@ def _join_short(body: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int
     return out
 
 
-def about(body: str, item: Suggestion) -> Value | None:
+def about(body: str, item: Suggestion, spans: list[tuple[int, int]]) -> Value | None:
     """The figure the sentence is about: a number rather than the date it was said on ("said
-    on Tuesday that 105 soldiers were killed" is about 105), the one nearest an event word
-    ("killed", "death toll") when there are several; else the first date, absolute first."""
+    on Tuesday that 105 soldiers were killed" is about 105); among several, the first one in a
+    clause with an event word ("50 servicemen were killed, 42 soldiers and eight border guards"
+    is about 50), else the one nearest such a word. Else the first date, absolute first."""
     numbers = [v for v in item.values if v.type == "number"]
     # "71 troops killed over two days": a stretch of time is not what the sentence counts.
     numbers = [v for v in numbers if not _SPAN_OF_TIME.match(body, v.end)] or numbers
@@ -100,6 +101,14 @@ def about(body: str, item: Suggestion) -> Value | None:
         events = [c for c in item.cues if c.kind == "event"]
         if not events:
             return numbers[0]
+
+        def clause(at: int) -> int:
+            return next((i for i, (a, b) in enumerate(spans) if a <= at < b), -1)
+
+        with_event = {clause(c.start) for c in events}
+        beside = [v for v in numbers if clause(v.start) in with_event]
+        if beside:
+            return beside[0]
         return min(numbers, key=lambda v: min(_distance(v.start, v.end, c.start, c.end) for c in events))
     dates = [v for v in item.values if v.type == "date"]
     return next((d for d in dates if not d.relative), dates[0] if dates else None)
@@ -126,7 +135,7 @@ def stub(suggestions: Suggestions, item: Suggestion) -> Stub:
     def holds(span: tuple[int, int], at: int) -> bool:
         return span[0] <= at < span[1]
 
-    value = about(body, item)
+    value = about(body, item, spans)
     chosen = next((s for s in spans if value is not None and holds(s, value.start)), None)
     if chosen is None:
         strong = [c for c in item.cues if c.kind in ("event", "attribution")]

@@ -47,10 +47,12 @@ class Value:
     relative: bool = False
 
 
-# A clock time ("15:52", "06.29 WIB", "0600 GMT", "1430 local time") is no figure of the story.
+# A clock time ("15:52", "06.29 WIB", "0600 GMT", "1430 local time", "9 a.m.") is no figure of the story.
 _ZONE = r"(?=\s*(?:WIB|WITA|WIT|GMT|UTC|Z|hrs|hours|h|local|Moscow|Yerevan|Baku)\b)"
 _TIME = re.compile(
-    rf"(?<![\d.,])(?:\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?|\.\d{{2}}{_ZONE})|(?:[01]\d|2[0-3])[0-5]\d{_ZONE})(?![\d,])"
+    rf"(?<![\d.,])(?:\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?|\.\d{{2}}{_ZONE})|(?:[01]\d|2[0-3])[0-5]\d{_ZONE}"
+    r"|\d{1,2}(?=\s*(?:[ap]\.m\.|[ap]m\b)))(?![\d,])",
+    re.IGNORECASE,
 )
 # Quantities said without a figure are lower bounds: "dozens of soldiers" is at least 12 (a
 # dozen, as `check` reads the word), "ratusan" at least 100. "scores of" is read here (20).
