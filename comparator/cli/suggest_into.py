@@ -26,9 +26,8 @@ def write_into(root: Path, result: Suggestions, claim_id: str, lines: tuple[int,
             block = [line for item in items for line in commented(stub_lines(result, item))]
             written = add_lines(root, claim_id, block[:-1])
             emit(f"{written.rel}:{written.line}")
-            note(
-                f"{plural(len(items), 'stub')} written commented out: uncomment those that answer the question"
-            )
+            stubs = plural(len(items), "stub")
+            note(f"{stubs} written commented out: uncomment those that answer the question")
             return
         by_line = {i.sentence.line: i for i in result.items}
         for line in lines:
