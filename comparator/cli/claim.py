@@ -83,7 +83,8 @@ def new(
     `claim add`; it is checked as `check` would (the quote must occur in the article, a number
     must be one the quote states) before anything is written. Prints the new file's path.
     """
-    from comparator.curation.claim_edit import NewClaim, Refused, new_claim
+    from comparator.curation.claim_edit import NewClaim, new_claim
+    from comparator.curation.files import Refused
 
     root = data_root(ctx)
     despite = assertion.pop("despite_warnings")
@@ -109,7 +110,8 @@ def add(ctx: click.Context, /, claim_id: str, **assertion: Any) -> None:
     states (a refusal says which numbers it does state), the claimant must be a listed actor.
     The rest of the file stays as it is. Prints where the assertion went (file:line).
     """
-    from comparator.curation.claim_edit import Refused, add_assertion
+    from comparator.curation.claim_edit import add_assertion
+    from comparator.curation.files import Refused
 
     root = data_root(ctx)
     despite = assertion.pop("despite_warnings")

@@ -39,7 +39,8 @@ def add_outlet(
     The rest of the file (comments, order, quoting) stays as it is. An id or a name already
     listed is refused. Prints where the entry went (file:line).
     """
-    from comparator.curation.registry_add import NewOutlet, Refused
+    from comparator.curation.files import Refused
+    from comparator.curation.registry_add import NewOutlet
     from comparator.curation.registry_add import add_outlet as add
 
     root = data_root(ctx)
@@ -80,7 +81,8 @@ def add_actor(
     already listed is refused; --part-of must name a listed actor. Prints where the entry went
     (file:line).
     """
-    from comparator.curation.registry_add import NewActor, Refused
+    from comparator.curation.files import Refused
+    from comparator.curation.registry_add import NewActor
     from comparator.curation.registry_add import add_actor as add
 
     root = data_root(ctx)

@@ -69,8 +69,9 @@ def add(
     printed (relative to the data root), problems go to standard error, and the exit code is 1
     when the source was refused or has problems.
     """
-    from comparator.curation.add_source import NewSource, Refused
+    from comparator.curation.add_source import NewSource
     from comparator.curation.add_source import add as add_source
+    from comparator.curation.files import Refused
 
     root = data_root(ctx)
     data = file.read()

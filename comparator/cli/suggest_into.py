@@ -13,7 +13,8 @@ def write_into(root: Path, result: Suggestions, claim_id: str, lines: tuple[int,
     """Without `lines`, every stub not yet cited by the claim, commented out (the curator
     uncomments the ones that answer its question); with `lines`, the stubs of those lines of
     the article as assertions, each checked as `claim add` checks it."""
-    from comparator.curation.claim_edit import NewAssertion, Refused, add_assertion, add_lines
+    from comparator.curation.claim_edit import NewAssertion, add_assertion, add_lines
+    from comparator.curation.files import Refused
     from comparator.curation.stubs import stub
     from comparator.render.yaml import commented, stub_lines, stub_value
 

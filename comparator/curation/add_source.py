@@ -17,10 +17,9 @@ from pathlib import Path
 
 from comparator import corpus as corpus_mod
 from comparator.check import check
-from comparator.curation.files import write_new
+from comparator.curation.files import Refused, write_new
 from comparator.curation.yamltext import quoted, reads_back
 from comparator.dates import PartialDate
-from comparator.errors import ComparatorError
 from comparator.models import SLUG_PATTERN
 from comparator.parse import parse_source
 from comparator.problems import Problem, Severity
@@ -31,10 +30,6 @@ from comparator.validate import did_you_mean, validate
 # table: the example `republika-2020-09-28-rusia-desak-gencatan-senjata` is 49 characters.
 MAX_TITLE_WORDS = 8
 MAX_ID_LENGTH = 50
-
-
-class Refused(ComparatorError):
-    """The source cannot be added as asked; the message says why and what to do instead."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import Any
 
 from comparator import corpus as corpus_mod
 from comparator import yamlmarks
-from comparator.curation.files import Changed, replace_text, write_new
+from comparator.curation.files import Changed, Refused, replace_text, write_new
 from comparator.curation.yamltext import (
     CannotEdit,
     Field,
@@ -39,10 +39,6 @@ from comparator.text import normalise
 from comparator.validate import validate
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/claim.schema.json"
-
-
-class Refused(Exception):
-    """Nothing was written; the message says why and what to do instead."""
 
 
 @dataclass(frozen=True)

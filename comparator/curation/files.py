@@ -11,6 +11,13 @@ import os
 import tempfile
 from pathlib import Path
 
+from comparator.errors import ComparatorError
+
+
+class Refused(ComparatorError):
+    """A curation command cannot do what was asked; nothing was written, and the message says
+    why and what to do instead."""
+
 
 class Changed(Exception):
     """The file changed on disk between reading it and writing the edit; nothing was written."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from comparator import schema
-from comparator.curation.files import write_new
+from comparator.curation.files import Refused, write_new
 
 # Where the GitHub Action lives: the repository this tool is installed from.
 ACTION = "OWNER/comparator@main"
@@ -123,10 +123,6 @@ VSCODE_SETTINGS = (
     + "\n"
 )
 VSCODE_EXTENSIONS = json.dumps({"recommendations": ["redhat.vscode-yaml"]}, indent=2) + "\n"
-
-
-class Refused(Exception):
-    """Nothing was written; the message names what exists already."""
 
 
 @dataclass(frozen=True)

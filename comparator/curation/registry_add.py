@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from comparator import corpus as corpus_mod
-from comparator.curation.files import replace_text, write_new
+from comparator.curation.files import Refused, replace_text, write_new
 from comparator.curation.yamltext import (
     CannotEdit,
     Field,
@@ -30,10 +30,6 @@ from comparator.problems import Severity
 from comparator.root import FileText, read_text
 from comparator.text import fold
 from comparator.validate import validate
-
-
-class Refused(Exception):
-    """The entry cannot be added as asked; the message says why."""
 
 
 @dataclass(frozen=True)
