@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from comparator.corpus import Corpus
-from comparator.hints import qualifier_words
+from comparator.hints import qualifier_hint
 from comparator.models import Actor, Assertion, Kind, Qualifier
 from comparator.numbers import read_numbers
 from comparator.parse import ClaimFile
+from comparator.passage import closest_passage
 from comparator.problems import Problem, error, warning
 from comparator.text import quote_in
 from comparator.yamlmarks import Marks
@@ -26,7 +27,7 @@ def validate(corpus: Corpus) -> list[Problem]:
     for partial in corpus.partial_claims:
         for index, assertion in partial.assertions:
             problems += assertion_problems(corpus, partial.rel, partial.kind, index, assertion, partial.marks)
-    return problems
+    return _one_line_per_broken_source(problems)
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:
@@ -150,21 +151,11 @@ def assertion_problems(
         problems.append(error(rel, line, col, "unknown-actor", f"unknown actor {assertion.value!r}{hint}"))
     source = corpus.sources.get(assertion.source)
     if source is None:
-        line, col = marks.at((*here, "source"))
-        hint = did_you_mean(assertion.source, corpus.sources)
-        problems.append(error(rel, line, col, "unknown-source", f"unknown source {assertion.source!r}{hint}"))
+        problems.append(_missing_source(corpus, rel, marks.at((*here, "source")), assertion.source))
         return problems
     line, col = marks.at((*here, "quote"))
     if not quote_in(assertion.quote, source.body):
-        problems.append(
-            error(
-                rel,
-                line,
-                col,
-                "quote-not-found",
-                f"the quote does not occur in {source.rel}: {_short(assertion.quote)}",
-            )
-        )
+        problems.append(_quote_not_found(rel, line, col, assertion.quote, source.rel, source.body))
         return problems
     language = source.meta.language
     if kind in (Kind.COUNT, Kind.QUANTITY):
@@ -172,7 +163,7 @@ def assertion_problems(
             rel, assertion.value, assertion.quote, language, marks.at((*here, "value"))
         )
         if assertion.qualifier is Qualifier.EXACT:
-            for word, suggested in qualifier_words(assertion.quote, language)[:1]:
+            for word, suggested in qualifier_hint(assertion.quote, language, assertion.value):
                 problems.append(
                     warning(
                         rel,
@@ -204,6 +195,60 @@ def _number_problems(
             f"{', '.join(str(m) for m in missing)} is not written in the quote (read as {language}: {shown})",
         )
     ]
+
+
+def _missing_source(corpus: Corpus, rel: str, where: tuple[int, int], source_id: str) -> Problem:
+    """An assertion citing a source that is not loaded: a source file of that name that failed
+    to load is pointed at (its own errors say why), instead of calling it unknown."""
+    line, col = where
+    broken = _unloaded_sources(corpus).get(source_id)
+    if broken is not None:
+        message = f"source {source_id!r} does not load; see the errors reported for {broken}"
+        return error(rel, line, col, "unknown-source", message)
+    hint = did_you_mean(source_id, corpus.sources)
+    return error(rel, line, col, "unknown-source", f"unknown source {source_id!r}{hint}")
+
+
+# One index per corpus, kept with the very list it was built from (so that a new corpus whose
+# list happens to reuse an address is never given an old index).
+_UNLOADED: list[tuple[list[str], int, dict[str, str]]] = []
+
+
+def _unloaded_sources(corpus: Corpus) -> dict[str, str]:
+    """Source files that were read but did not load, by the id their file name gives."""
+    if _UNLOADED and _UNLOADED[0][0] is corpus.files and _UNLOADED[0][1] == len(corpus.files):
+        return _UNLOADED[0][2]
+    loaded = {s.rel for s in corpus.sources.values()}
+    index = {
+        rel.rsplit("/", 1)[-1][: -len(".md")]: rel
+        for rel in corpus.files
+        if rel.startswith("sources/") and rel.endswith(".md") and rel not in loaded
+    }
+    _UNLOADED[:] = [(corpus.files, len(corpus.files), index)]
+    return index
+
+
+def _one_line_per_broken_source(problems: list[Problem]) -> list[Problem]:
+    """A claim citing a broken source many times says so once: the source's own errors are
+    what to fix."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for p in problems:
+        if p.code == "unknown-source" and "does not load" in p.message:
+            if (p.file, p.message) in seen:
+                continue
+            seen.add((p.file, p.message))
+        out.append(p)
+    return out
+
+
+def _quote_not_found(rel: str, line: int, col: int, quote: str, source_rel: str, body: str) -> Problem:
+    """The quote as the curator wrote it, and the article's closest passage to compare with."""
+    message = f"the quote does not occur in {source_rel}: {_short(quote)}"
+    passage = closest_passage(quote, body)
+    if passage is not None:
+        message += f"; the closest passage is {_short(passage, 120)}"
+    return error(rel, line, col, "quote-not-found", message)
 
 
 def _short(text: str, width: int = 60) -> str:

@@ -74,28 +74,28 @@ TEXT = """\
       not cited yet
 """
 YAML_UNCURATED = """\
-# line 10: Presiden Rusia Vladimir Putin, pada Selasa (23/11/2021), mengundang kedua pemimpin ke
-#   Sochi.
-- source: daily-2021-11-24-perang
-  quote: "Presiden Rusia Vladimir Putin, pada Selasa (23/11/2021)"
-  value: 2021-11-23
-  # translation: ""
-  # claimant:      # actor id, when the article quotes someone
+  # line 10: Presiden Rusia Vladimir Putin, pada Selasa (23/11/2021), mengundang kedua pemimpin ke
+  #   Sochi.
+  - source: daily-2021-11-24-perang
+    quote: "Presiden Rusia Vladimir Putin, pada Selasa (23/11/2021)"
+    value: 2021-11-23
+    # translation: ""
+    # claimant:      # actor id, when the article quotes someone
 
-# line 12: "Kami tidak menyerang lebih dulu." kata juru bicara Kementerian Pertahanan.
-- source: daily-2021-11-24-perang
-  quote: "Kami tidak menyerang lebih dulu"
-  # value:         # the answer to the claim's question
-  # translation: ""
-  # claimant:      # actor id, when the article quotes someone
+  # line 12: "Kami tidak menyerang lebih dulu." kata juru bicara Kementerian Pertahanan.
+  - source: daily-2021-11-24-perang
+    quote: "Kami tidak menyerang lebih dulu"
+    # value:         # the answer to the claim's question
+    # translation: ""
+    # claimant:      # actor id, when the article quotes someone
 
-# line 16: Konflik dimulai pada Februari 1988 dan memuncak selama konflik 1992-1994.
-- source: daily-2021-11-24-perang
-  quote: "Konflik dimulai pada Februari 1988 dan memuncak selama konflik 1992-1994"
-  value: 1988-02
-  # also in the sentence: 1992 to 1994 ('1992-1994')
-  # translation: ""
-  # claimant:      # actor id, when the article quotes someone
+  # line 16: Konflik dimulai pada Februari 1988 dan memuncak selama konflik 1992-1994.
+  - source: daily-2021-11-24-perang
+    quote: "Konflik dimulai pada Februari 1988 dan memuncak selama konflik 1992-1994"
+    value: 1988-02
+    # also in the sentence: 1992 to 1994 ('1992-1994')
+    # translation: ""
+    # claimant:      # actor id, when the article quotes someone
 """
 
 
@@ -308,7 +308,7 @@ def test_english_numbers_and_qualifiers() -> None:
     assert [(v.text, v.value, v.qualifier) for v in values] == [
         ("6,500", 6500, Qualifier.MORE_THAN),
         ("2,783", 2783, Qualifier.AT_LEAST),
-        ("two", 2, Qualifier.MORE_THAN),
+        ("two", 2, None),  # "over two days" is a stretch of time, not more than two
     ]
 
 

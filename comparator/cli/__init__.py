@@ -22,6 +22,10 @@ COMMANDS = {
     "export": "comparator.cli.export:export",
     "source": "comparator.cli.source:source",
     "suggest": "comparator.cli.suggest:suggest",
+    "init": "comparator.cli.init:init",
+    "outlet": "comparator.cli.registry:outlet",
+    "actor": "comparator.cli.registry:actor",
+    "claim": "comparator.cli.claim:claim",
 }
 
 

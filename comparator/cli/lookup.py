@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from comparator.cli import complete
 from comparator.cli.options import data_root, emit, format_option, note, render_options
 from comparator.compare import Verdict
 from comparator.query import Sort
@@ -11,7 +12,7 @@ from comparator.render import LIST, SHOW, Format
 
 
 @click.command()
-@click.argument("claim_id")
+@click.argument("claim_id", shell_complete=complete.claim_ids)
 @format_option(SHOW)
 @click.pass_context
 def show(ctx: click.Context, claim_id: str, fmt: Format) -> None:

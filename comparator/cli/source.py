@@ -31,6 +31,16 @@ def source() -> None:
 )
 @click.option("--wire", help="Outlet id of the agency whose copy this is.")
 @click.option(
+    "--wire-inferred", is_flag=True, help="The wire is a judgement from the text, not a printed credit."
+)
+@click.option(
+    "--published-inferred",
+    is_flag=True,
+    help='The date was worked out from the text ("on Tuesday"), not printed with the article.',
+)
+@click.option("--dateline", help="The dateline, e.g. YEREVAN.")
+@click.option("--notes", help="Free text for curators.")
+@click.option(
     "--authors",
     multiple=True,
     help='Byline; repeat the option or separate names with commas ("A, B").',
@@ -46,6 +56,10 @@ def add(
     url: str | None,
     language: str | None,
     wire: str | None,
+    wire_inferred: bool,
+    published_inferred: bool,
+    dateline: str | None,
+    notes: str | None,
     authors: tuple[str, ...],
 ) -> None:
     """Add the article in FILE (or - for standard input) as sources/<outlet>/<id>.md.
@@ -55,8 +69,9 @@ def add(
     printed (relative to the data root), problems go to standard error, and the exit code is 1
     when the source was refused or has problems.
     """
-    from comparator.curation.add_source import NewSource, Refused
+    from comparator.curation.add_source import NewSource
     from comparator.curation.add_source import add as add_source
+    from comparator.curation.files import Refused
 
     root = data_root(ctx)
     data = file.read()
@@ -77,6 +92,10 @@ def add(
         language=language,
         wire=wire,
         authors=names,
+        published_inferred=published_inferred,
+        wire_inferred=wire_inferred,
+        dateline=dateline,
+        notes=notes,
     )
     try:
         added = add_source(root, new)

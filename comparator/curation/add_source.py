@@ -9,20 +9,17 @@ nothing else may change). A new file never replaces an existing one, and it is c
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from comparator import corpus as corpus_mod
-from comparator import yamlmarks
 from comparator.check import check
+from comparator.curation.files import Refused, write_new
+from comparator.curation.yamltext import quoted, reads_back
 from comparator.dates import PartialDate
-from comparator.errors import ComparatorError
 from comparator.models import SLUG_PATTERN
 from comparator.parse import parse_source
 from comparator.problems import Problem, Severity
@@ -33,10 +30,6 @@ from comparator.validate import did_you_mean, validate
 # table: the example `republika-2020-09-28-rusia-desak-gencatan-senjata` is 49 characters.
 MAX_TITLE_WORDS = 8
 MAX_ID_LENGTH = 50
-
-
-class Refused(ComparatorError):
-    """The source cannot be added as asked; the message says why and what to do instead."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +45,10 @@ class NewSource:
     language: str | None = None
     wire: str | None = None
     authors: Sequence[str] = ()
+    published_inferred: bool = False
+    wire_inferred: bool = False
+    dateline: str | None = None
+    notes: str | None = None
 
 
 @dataclass
@@ -68,17 +65,31 @@ class Added:
         return any(p.severity is Severity.ERROR for p in self.problems)
 
 
+# An English possessive or contraction is one word: "Armenia's" is armenias, not armenia-s.
+# A longer tail after an apostrophe is another word, as in French "l'été".
+_CONTRACTION = re.compile(r"(?<=[^\W\d_])['’](?=(?:s|t|d|m|re|ve|ll)(?![^\W\d_]))", re.IGNORECASE)
+
+# Words that leave an id hanging when it is cut after them: "...-raises-death-toll-to".
+_DANGLING_WORDS = """
+    a an the and or but nor of to in on at by for from with into onto over as than that this
+    these those its his her their our after before since about amid against between says said
+    di ke dari dan atau yang untuk pada dengan oleh itu ini akan bagi sebagai soal kata
+"""  # English, then Indonesian and Malay
+_DANGLING = frozenset(_DANGLING_WORDS.split())
+
+
 def slug_words(text: str) -> list[str]:
     """The words of `text` folded to ASCII lowercase: "Gencatan Senjata Azerbaijan–Armenia"
     gives gencatan, senjata, azerbaijan, armenia. Letters without an ASCII form are dropped."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", _CONTRACTION.sub("", text))
     # Accents go; any other character without an ASCII form (’, –, Cyrillic) separates words.
     ascii_text = "".join(c if c.isascii() else " " for c in decomposed if not unicodedata.combining(c))
     return re.findall(r"[a-z0-9]+", ascii_text.lower())
 
 
 def derive_id(outlet: str, published: PartialDate, title: str) -> str:
-    """`<outlet>-<date>-<first title words>`, cut at a word so that the id stays short."""
+    """`<outlet>-<date>-<first title words>`, cut at a word so that the id stays short, and
+    never after a word that leaves it hanging ("to", "of", "the")."""
     stem = f"{outlet}-{published.iso()}"
     words = slug_words(title)[:MAX_TITLE_WORDS]
     kept: list[str] = []
@@ -86,6 +97,8 @@ def derive_id(outlet: str, published: PartialDate, title: str) -> str:
         if kept and len("-".join([stem, *kept, word])) > MAX_ID_LENGTH:
             break
         kept.append(word)
+    while len(kept) > 1 and kept[-1] in _DANGLING:
+        kept.pop()
     return "-".join([stem, *kept])
 
 
@@ -109,41 +122,42 @@ def _one_line(text: str | None) -> str | None:
     return flat or None
 
 
-# Characters YAML does not accept in a stream, or reads as line breaks inside a scalar.
-_YAML_UNSAFE = re.compile(
-    r"[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]"
-)
-
-
-def _quoted(text: str) -> str:
-    # A JSON string is a YAML double-quoted scalar: nothing in it is read as a number, a date,
-    # a comment or a mapping. The few characters YAML would refuse or fold are escaped.
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
-
-
 def _reads_back(text: str) -> bool:
     """True when plain YAML gives `text` back: `2020-09` does, `null`, `on` and `2020` do not
     (a year is still accepted as a date, but a slug `on` would become true)."""
-    try:
-        return yamlmarks.load(text)[0] == text or bool(re.fullmatch(r"\d{4}", text))
-    except yamlmarks.YamlError:
-        return False
+    return reads_back(text) or bool(re.fullmatch(r"\d{4}", text))
 
 
 def render(meta: Mapping[str, object], text: str) -> str:
     """The file: front matter in the contract's field order, then the text as given."""
-    order = ("id", "outlet", "title", "published", "language", "url", "authors", "wire")
+    order = (
+        "id",
+        "outlet",
+        "title",
+        "published",
+        "published_inferred",
+        "language",
+        "url",
+        "authors",
+        "dateline",
+        "wire",
+        "wire_inferred",
+        "notes",
+    )
     lines = ["---"]
     for name in order:
         value = meta.get(name)
-        if value is None or value == []:
+        if value is None or value == [] or value is False:
+            continue
+        if value is True:
+            lines.append(f"{name}: true")
             continue
         if name in ("id", "outlet", "wire", "published", "language") and _reads_back(str(value)):
             shown = str(value)  # slugs, ISO dates, language tags: unquoted as curators write them
         elif isinstance(value, list):
-            shown = "[" + ", ".join(_quoted(str(v)) for v in value) + "]"
+            shown = "[" + ", ".join(quoted(str(v)) for v in value) + "]"
         else:
-            shown = _quoted(str(value))
+            shown = quoted(str(value))
         lines.append(f"{name}: {shown}")
     lines.append("---")
     return "\n".join(lines) + "\n" + text
@@ -174,6 +188,11 @@ def build(root: Path, new: NewSource, corpus: corpus_mod.Corpus | None = None) -
     wire = new.wire.strip() if new.wire else None
     if wire is not None and wire not in corpus.outlets:
         raise Refused(f"unknown wire outlet {wire!r}{did_you_mean(wire, corpus.outlets)}")
+    if new.wire_inferred and wire is None:
+        raise Refused("--wire-inferred says the wire was judged from the text: give --wire too")
+    escape = _leaves_root(root, outlet)
+    if escape:
+        raise Refused(escape)
     try:
         published = PartialDate.parse(new.published.strip())
     except ValueError as exc:
@@ -201,7 +220,11 @@ def build(root: Path, new: NewSource, corpus: corpus_mod.Corpus | None = None) -
         "language": language,
         "url": _one_line(new.url),
         "authors": authors,
+        "dateline": _one_line(new.dateline),
         "wire": wire,
+        "published_inferred": new.published_inferred,
+        "wire_inferred": new.wire_inferred,
+        "notes": _one_line(new.notes),
     }
     rel = f"sources/{outlet}/{source_id}.md"
     content = render(meta, text)
@@ -240,35 +263,14 @@ def _existing(root: Path, corpus: corpus_mod.Corpus, source_id: str) -> str | No
     return None
 
 
-def write_new(path: Path, content: str) -> None:
-    """Write `content` to a new file at `path` atomically; `FileExistsError` if it exists.
-
-    The text goes to a temporary file beside the target first, so no reader ever sees half an
-    article; it is then linked into place, which fails rather than replace a file that appeared
-    meanwhile. Where hard links are not available it is moved with `os.replace` after a check.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _leaves_root(root: Path, outlet: str) -> str | None:
+    """Why sources/<outlet>/ must not be written into: a link that leads out of the data root
+    would put the article somewhere `check` never reads (or somewhere it must not go)."""
+    folder = root / "sources" / outlet
     try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's private mode is for the temporary file only
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            raise
-        except OSError:
-            if path.exists():
-                raise FileExistsError(path) from None
-            os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        resolved = folder.resolve()
+    except (OSError, RuntimeError):
+        return f"sources/{outlet}/ cannot be resolved (a broken or looping link)"
+    if not resolved.is_relative_to(root.resolve()):
+        return f"sources/{outlet}/ is a link that leads outside the data root; nothing was written"
+    return None

@@ -252,6 +252,18 @@ _EVENTS = {
         "supported",
         "mediated",
         "brokered",
+        "opened fire",
+        "fired on",
+        "fired at",
+        "provocation",
+        "provocations",
+        "incursion",
+        "invaded",
+        "invasion",
+        "offensive",
+        "missing",
+        "fled",
+        "displaced",
     ],
 }
 # Quantities without digits are figures too: "beberapa kota" can contradict "three towns".
@@ -268,6 +280,60 @@ _VAGUE = {
     ],
     "en": ["several", "a number of", "most of", "majority", "half of", "a handful of", "scores of"],
 }
+
+
+# Words that make the event after them a wish rather than a fact: "menyerukan gencatan
+# senjata", "pentingnya menerapkan gencatan senjata", "urged a ceasefire", "efforts at mediation".
+_APPEAL = {
+    "id": [
+        "perlunya",
+        "pentingnya",
+        "menyerukan",
+        "seruan",
+        "mendesak",
+        "desakan",
+        "upaya",
+        "meminta",
+        "berharap",
+        "harapan",
+        "mengimbau",
+    ],
+    "en": [
+        "urged",
+        "urging",
+        "urges",
+        "called for",
+        "calls for",
+        "call for",
+        "need for",
+        "importance of",
+        "appealed for",
+        "efforts",
+        "effort to",
+        "hopes for",
+        "pushed for",
+        "called on",
+        "calls on",
+        "to stop",
+        "an end to",
+    ],
+}
+_APPEAL_PATTERNS: dict[str, re.Pattern[str] | None] = {}
+
+
+def after_appeal(text: str, cue: Cue, language: str | None) -> bool:
+    """Whether the event `cue` (offsets in `text`) is what an appeal asks for, in its clause:
+    "menyerukan gencatan senjata" names no ceasefire that happened."""
+    lang = reading_language(language)
+    if lang not in _APPEAL_PATTERNS:
+        words = _APPEAL.get(lang, [])
+        alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        _APPEAL_PATTERNS[lang] = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I) if words else None
+    pattern = _APPEAL_PATTERNS[lang]
+    if pattern is None:
+        return False
+    clause = re.split(r"[,;:.!?\"“”]", text[max(0, cue.start - 60) : cue.start])[-1]
+    return pattern.search(clause) is not None
 
 
 @dataclass(frozen=True)
@@ -306,7 +372,16 @@ def read_cues(text: str, language: str | None) -> list[Cue]:
     if pattern is None:
         return []
     kinds = _CUE_KIND[lang]
-    return [
+    cues = [
         Cue(kinds[" ".join(m.group().lower().split())], m.group(), m.start(), m.end())
         for m in pattern.finditer(text)
     ]
+    if lang == "en":
+        # A capitalised event word inside a sentence is part of a name: the "Collective
+        # Security Treaty Organization" is no treaty signed.
+        cues = [c for c in cues if c.kind != "event" or not _in_name(text, c)]
+    return cues
+
+
+def _in_name(text: str, cue: Cue) -> bool:
+    return cue.word[:1].isupper() and re.search(r"[^\W\d_][^\S\n]+$", text[: cue.start]) is not None

@@ -159,6 +159,7 @@ _DATELINE_WORD = r"(?:[A-Z][\w.&'’]*|\([\w .]+\))"  # MOSKOW, REPUBLIKA.CO.ID,
 _DATELINE = re.compile(
     rf"{_DATELINE_WORD}(?:[^\S\n]*,?[^\S\n]+{_DATELINE_WORD})*[^\S\n]*(?:--?|–|—)\s+(?=[\"“A-Z])"
 )
+_MISSING_SPACE = re.compile(r"[a-z]{2}[.?!][A-Z][a-z]")
 _LIST_MARKER = re.compile(r"\d{1,2}[.)]\s+(?=\S)")
 _BLOCK_END = tuple('.?!:;"”’)…')
 
@@ -171,7 +172,8 @@ def split_sentences(body: str, first_line: int = 1) -> list[Sentence]:
     lowercase, continues it. Within a line, a full stop, question or exclamation mark ends a
     sentence when the next word starts with a capital, a digit or an opening quote, and the
     stop does not close an abbreviation, an initial or a list number. Stops without a space
-    after them ("REPUBLIKA.CO.ID", "2.802", "13/9/2022") never end a sentence.
+    after them ("REPUBLIKA.CO.ID", "2.802", "13/9/2022") end no sentence, unless a lowercase
+    word ends there and a capitalised one follows ("says.More"): a space lost in copying.
     """
     starts = _line_starts(body)
     out: list[Sentence] = []
@@ -239,7 +241,16 @@ def _pieces(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     begin = start
     for match in _TERMINAL.finditer(body, start, end):
         after = match.end()
-        if after >= end or not body[after].isspace():
+        if after >= end:
+            continue
+        if not body[after].isspace():
+            # "says.More than 200": a lost space after a full stop. Only a word in lowercase
+            # before it and a capitalised word after: "REPUBLIKA.CO.ID" and "2.802" stay whole.
+            if _MISSING_SPACE.match(body, match.start() - 2, after + 2) and not _abbreviation(
+                body, begin, match.start()
+            ):
+                yield begin, after
+                begin = after
             continue
         nxt = after
         while nxt < end and body[nxt].isspace():

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from comparator.curation.suggest import Suggestion, Suggestions, Value
-from comparator.hints import qualifier_words
+from comparator.hints import qualifier_hint
 from comparator.models import Qualifier
 
 # Where a sentence divides into clauses: commas, semicolons and colons, spaced dashes, and the
@@ -89,10 +89,44 @@ def _join_short(body: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int
     return out
 
 
+def about(body: str, item: Suggestion, spans: list[tuple[int, int]]) -> Value | None:
+    """The figure the sentence is about: a number rather than the date it was said on ("said
+    on Tuesday that 105 soldiers were killed" is about 105); among several, the first one in a
+    clause with an event word ("50 servicemen were killed, 42 soldiers and eight border guards"
+    is about 50), else the one nearest such a word. Else the first date, absolute first."""
+    numbers = [v for v in item.values if v.type == "number"]
+    # "71 troops killed over two days": a stretch of time is not what the sentence counts.
+    numbers = [v for v in numbers if not _SPAN_OF_TIME.match(body, v.end)] or numbers
+    if numbers:
+        events = [c for c in item.cues if c.kind == "event"]
+        if not events:
+            return numbers[0]
+
+        def clause(at: int) -> int:
+            return next((i for i, (a, b) in enumerate(spans) if a <= at < b), -1)
+
+        with_event = {clause(c.start) for c in events}
+        beside = [v for v in numbers if clause(v.start) in with_event]
+        if beside:
+            return beside[0]
+        return min(numbers, key=lambda v: min(_distance(v.start, v.end, c.start, c.end) for c in events))
+    dates = [v for v in item.values if v.type == "date"]
+    return next((d for d in dates if not d.relative), dates[0] if dates else None)
+
+
+_SPAN_OF_TIME = re.compile(
+    r"[\s-]*(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b", re.IGNORECASE
+)
+
+
+def _distance(a: int, b: int, c: int, d: int) -> int:
+    return max(0, c - b, a - d)
+
+
 def stub(suggestions: Suggestions, item: Suggestion) -> Stub:
-    """The core clause of the sentence as the quote: the clause holding its first value, else
-    its first event or attribution, else its longest clause. The value and qualifier are guessed
-    from the first value in that clause and the qualifier words."""
+    """The core clause of the sentence as the quote: the clause holding the figure the sentence
+    is about, else its first event or attribution, else its longest clause. The qualifier is
+    the one the text puts before that figure."""
     body = suggestions.body
     spans = clauses(body, item.sentence.start, item.sentence.end) or [
         (item.sentence.start, item.sentence.end)
@@ -101,17 +135,19 @@ def stub(suggestions: Suggestions, item: Suggestion) -> Stub:
     def holds(span: tuple[int, int], at: int) -> bool:
         return span[0] <= at < span[1]
 
-    chosen = next((s for v in item.values for s in spans if holds(s, v.start)), None)
+    value = about(body, item, spans)
+    chosen = next((s for s in spans if value is not None and holds(s, value.start)), None)
     if chosen is None:
         strong = [c for c in item.cues if c.kind in ("event", "attribution")]
         chosen = next((s for c in strong for s in spans if holds(s, c.start)), None)
     if chosen is None:
         chosen = max(spans, key=lambda s: s[1] - s[0])
+    if value is not None and not (chosen[0] <= value.start and value.end <= chosen[1]):
+        value = None  # a value that the clause cuts in two is no value of the quote
     quote = body[chosen[0] : chosen[1]]
-    value = next((v for v in item.values if chosen[0] <= v.start and v.end <= chosen[1]), None)
     qualifier = value.qualifier if value else None
     if qualifier is None and value is not None and value.type == "number":
-        words = qualifier_words(quote, suggestions.source.meta.language)
+        words = qualifier_hint(quote, suggestions.source.meta.language, value.value)
         qualifier = words[0][1] if words else None
     if isinstance(value.value if value else None, tuple):
         qualifier = Qualifier.BETWEEN

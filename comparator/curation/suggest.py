@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from comparator.corpus import Corpus
-from comparator.curation.cues import Cue, read_cues
+from comparator.curation.cues import Cue, after_appeal, read_cues
 from comparator.curation.sentences import Sentence, overlapping, split_sentences
 from comparator.curation.spans import Spans
 from comparator.curation.textdates import DateReading, read_dates
@@ -47,10 +47,21 @@ class Value:
     relative: bool = False
 
 
-# A clock time ("15:52", "06.29 WIB") is no figure of the story.
+# A clock time ("15:52", "06.29 WIB", "0600 GMT", "1430 local time", "9 a.m.") is no figure of the story.
+_ZONE = r"(?=\s*(?:WIB|WITA|WIT|GMT|UTC|Z|hrs|hours|h|local|Moscow|Yerevan|Baku)\b)"
 _TIME = re.compile(
-    r"(?<![\d.,])\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2}(?=\s*(?:WIB|WITA|WIT|GMT|UTC)\b))(?![\d,])"
+    rf"(?<![\d.,])(?:\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?|\.\d{{2}}{_ZONE})|(?:[01]\d|2[0-3])[0-5]\d{_ZONE}"
+    r"|\d{1,2}(?=\s*(?:[ap]\.m\.|[ap]m\b)))(?![\d,])",
+    re.IGNORECASE,
 )
+# Quantities said without a figure are lower bounds: "dozens of soldiers" is at least 12 (a
+# dozen, as `check` reads the word), "ratusan" at least 100. "scores of" is read here (20).
+_VAGUE = re.compile(
+    r"(?:dozens|hundreds|thousands|millions|tens|scores|puluhan|ratusan|ribuan|jutaan|dizaines|"
+    r"centaines|milliers)",
+    re.IGNORECASE,
+)
+_SCORES = re.compile(r"(?<!\w)scores(?=\s+of\b)", re.IGNORECASE)
 
 
 def read_values(text: str, language: str | None, published: PartialDate | None = None) -> list[Value]:
@@ -73,8 +84,20 @@ def read_values(text: str, language: str | None, published: PartialDate | None =
         if unit:
             end += unit.end()
         numbers.append(Value("number", text[found.start : end], found.value, found.start, end))
+    if (language or "en").lower().startswith("en"):
+        numbers += [Value("number", m.group(), 20, m.start(), m.end()) for m in _SCORES.finditer(text)]
     values = sorted(dates + numbers, key=lambda v: (v.start, v.end))
-    return _with_qualifiers(text, language, values)
+    return _vague_lower_bounds(_with_qualifiers(text, language, values))
+
+
+def _vague_lower_bounds(values: list[Value]) -> list[Value]:
+    """ "Dozens", "hundreds", "ribuan": at least that many, unless a word says otherwise."""
+    return [
+        replace(v, qualifier=Qualifier.AT_LEAST)
+        if v.type == "number" and v.qualifier is None and _VAGUE.fullmatch(v.text)
+        else v
+        for v in values
+    ]
 
 
 def _with_qualifiers(text: str, language: str | None, values: list[Value]) -> list[Value]:
@@ -138,7 +161,7 @@ class Suggestions:
 # Lines that link elsewhere or credit a photo: no statement of the article.
 _BOILERPLATE = re.compile(
     r"(?:baca|lihat|simak)\s+(?:juga|pula)\b|read\s+(?:more|also)\b|see\s+also\b|related\s*:|"
-    r"(?:foto|photo|gambar|image)\s*:|copyright\b|©",
+    r"(?:foto|photo|gambar|image)\s*:|copyright\b|©|all\s+rights\s+reserved\b",
     re.IGNORECASE,
 )
 MIN_WORDS = 3  # words outside the values: "Senin 28 Sep 2020 15:52 WIB" is a timestamp, not a statement
@@ -158,8 +181,12 @@ def analyse_sentence(
         for c in read_cues(raw, language)
     ]
     qualifiers = qualifier_words(raw, language)
-    if not values and (sentence.heading or all(c.kind == "speech" for c in cues)):
-        return None  # a headline repeats what the text states in full; a bare "said" states nothing
+    if not values and (
+        sentence.heading or all(_says_nothing(raw, c, sentence.start, language) for c in cues)
+    ):
+        # A headline repeats what the text states in full; a bare "said" states nothing, and
+        # neither does a call for a ceasefire.
+        return None
     pieces, at = [], sentence.start
     for v in values:
         pieces.append(body[at : max(at, v.start)])
@@ -168,6 +195,13 @@ def analyse_sentence(
     if len(re.findall(r"[^\W\d_]{2,}", " ".join(pieces))) < MIN_WORDS:
         return None
     return Suggestion(sentence, text, values, qualifiers, cues)
+
+
+def _says_nothing(raw: str, cue: Cue, offset: int, language: str | None) -> bool:
+    if cue.kind == "speech":
+        return True
+    local = Cue(cue.kind, cue.word, cue.start - offset, cue.end - offset)
+    return cue.kind == "event" and after_appeal(raw, local, language)
 
 
 def _shift(value: Value, by: int) -> Value:

@@ -286,6 +286,8 @@ def read_dates(text: str, language: str | None, published: PartialDate | None = 
             start, end = match.span()
             if taken.overlaps(start, end):
                 continue
+            if kind == "period" and re.search(r"(?<!\w)the\s+$", text[max(0, start - 8) : start], re.I):
+                continue  # "the last week of the war" is its final week, not the week before this one
             resolved = _resolve(kind, match, lexicon, text, published)
             if resolved is None:
                 continue
@@ -450,4 +452,20 @@ def _is_year(text: str, match: re.Match[str], lang: str) -> bool:
     before = re.findall(r"[^\W\d_]+", text[max(0, match.start() - 30) : match.start()])
     if before and before[-1].lower() in _YEAR_CONTEXT.get(lang, set()):
         return True
-    return re.match(r"\s+[a-z]", text[match.end() :]) is None
+    following = re.match(r"\s+([a-z]+)", text[match.end() :])
+    if following is None:
+        return True
+    # English writes a count of a thousand or more with a comma (2,000 troops), so a bare
+    # 2020 before a word is a year unless that word is what is counted: "a 2020 war", "the
+    # 2021 ceasefire" are years, "2000 troops" and "1500 people" counts.
+    return lang == "en" and not _counted(following.group(1))
+
+
+# Plurals without an -s, and words ending in -s that are no plural, for telling a count's noun.
+_UNMARKED_PLURALS = {"people", "personnel", "men", "women", "children", "police", "staff", "troops"}
+_NOT_PLURAL = {"was", "is", "has", "as", "saw", "marks", "sees", "brings", "this", "its", "his", "thus"}
+
+
+def _counted(word: str) -> bool:
+    """Whether `word`, after a number, names what is counted (a plural noun)."""
+    return word in _UNMARKED_PLURALS or (word.endswith("s") and len(word) > 3 and word not in _NOT_PLURAL)
