@@ -299,6 +299,102 @@ def test_running_toll_is_superseded_not_contradicted(run):  # type: ignore[no-un
     assert data["verdict"] != "contested"
 
 
+def contradicting_origins(data):  # type: ignore[no-untyped-def]
+    items = data["assertions"]
+    return {
+        frozenset((items[r["a"]]["origin"], items[r["b"]]["origin"]))
+        for r in data["relations"]
+        if r["relation"] == "contradict"
+    }
+
+
+@corpus_only
+def test_helicopters_lost_are_disputed_between_armenia_and_azerbaijan(run):  # type: ignore[no-untyped-def]
+    data = bundled(run, "show", "azerbaijani-helicopters-downed-2020-09-27")
+    assert data["verdict"] == "contested"
+    assert [(a["claimant"], a["origin"], a["value"]) for a in data["assertions"]] == [
+        ("armenia-mod", "armenia", 2),
+        ("azerbaijan-mod", "azerbaijan", 1),
+    ]
+    assert contradicting_origins(data) == {frozenset(("armenia", "azerbaijan"))}
+    # The printed sentence stays on record, quoted whole, with the clause that decides its reading.
+    printed = bundled(run, "show", "armenian-helicopters-downed-2020-09-27")["assertions"]
+    whole = "Ia mengklaim telah menembak jatuh satu helikopter Armenia, tapi awaknya berhasil selamat."
+    assert [a["quote"] for a in printed] == [whole]
+    assert data["assertions"][1]["quote"] == whole
+
+
+@corpus_only
+@pytest.mark.parametrize("claim", ["who-attacked-2021-11", "ceasefire-2022-09-13-violator"])
+def test_mutual_blame_is_recorded_on_both_sides(run, claim):  # type: ignore[no-untyped-def]
+    data = bundled(run, "show", claim)
+    assert data["verdict"] == "contested"
+    assert sorted(data["origins"]) == ["armenia", "azerbaijan"]
+    assert contradicting_origins(data) == {frozenset(("armenia", "azerbaijan"))}
+
+
+@corpus_only
+def test_repeated_attacks_are_not_read_as_who_started(run):  # type: ignore[no-untyped-def]
+    data = bundled(run, "show", "who-attacked-first-2020")
+    assert not any(a["source"].startswith("beritaturki") for a in data["assertions"])
+    civilians = bundled(run, "show", "armenian-attacks-on-civilians-2020")
+    assert "beritaturki-2020-11-03-lavrov-turki" in [a["source"] for a in civilians["assertions"]]
+
+
+@corpus_only
+def test_relayed_and_unnamed_sources_are_claimants(run):  # type: ignore[no-untyped-def]
+    toll = bundled(run, "show", "armenian-casualties-2020")["assertions"]
+    assert [(a["claimant"], a["origin"]) for a in toll] == [
+        ("sources-and-officials", "sources-and-officials")
+    ]
+    ally = bundled(run, "show", "russia-armenia-alliance")
+    assert [(a["claimant"], a["origin"]) for a in ally["assertions"]] == [
+        ("politico", "politico"),
+        (None, "anadolu"),
+    ]
+    assert ally["verdict"] == "corroborated"
+
+
+@corpus_only
+def test_sindonews_is_afp_copy_and_kremlin_statements_carry_their_day(run):  # type: ignore[no-untyped-def]
+    toll = bundled(run, "show", "death-toll-2020-war")["assertions"]
+    assert [a["origin"] for a in toll] == ["media-reports", "afp"]
+    sochi = bundled(run, "show", "sochi-summit-date-2021")["assertions"]
+    assert [(a["claimant"], a["as_of"], a["published"]) for a in sochi] == [
+        ("kremlin", "2021-11-23", "2021-11-24")
+    ]
+
+
+@corpus_only
+def test_running_count_and_ranks(run):  # type: ignore[no-untyped-def]
+    count = bundled(run, "show", "humanitarian-ceasefires-violated-2020")
+    assert (count["kind"], count["cumulative"], count["assertions"][0]["as_of"]) == (
+        "count",
+        True,
+        "2020-11-03",
+    )
+    for claim in ("armenia-military-strength-rank-2020", "azerbaijan-military-strength-rank-2020"):
+        assert bundled(run, "show", claim)["kind"] == "quantity"
+
+
+@corpus_only
+def test_repeated_statement_is_one_claim_with_an_assertion_per_article(run):  # type: ignore[no-untyped-def]
+    data = bundled(run, "show", "adjacent-regions-count")
+    assert sorted(a["source"] for a in data["assertions"]) == [
+        "beritaturki-2020-11-03-lavrov-turki",
+        "republika-2020-09-28-lavrov-bayramov",
+        "republika-2021-01-13-putin-erdogan-call",
+    ]
+    assert data["consensus"] == {"low": 7, "high": 7}
+
+
+@corpus_only
+def test_misspelt_names_are_marked_not_corrected(run):  # type: ignore[no-untyped-def]
+    for claim in ("michel-pashinyan-aliyev-meeting-2022", "ceasefire-calls-european-council"):
+        (assertion,) = bundled(run, "show", claim)["assertions"]
+        assert "Michael" in assertion["quote"] and "Michael [sic" in assertion["translation"]
+
+
 @corpus_only
 def test_bundled_corpus_passes_strict_check(run):  # type: ignore[no-untyped-def]
     result = run("--root", str(REPO), "check", "--strict")
