@@ -97,7 +97,7 @@ def test_stub_values_are_the_figure_the_sentence_is_about(run) -> None:
 def test_suggest_on_english_wire_copy_finds_what_the_desk_curated() -> None:
     result = sg.measure(corpus_mod.load(ENGLISH))
     assert (result.recalled, result.assertions) == (34, 34)
-    assert (result.cited, result.suggested) == (28, 35)
+    assert (result.cited, result.suggested) == (28, 37)
     assert result.recall >= 0.9 and result.precision >= 0.7
 
 

@@ -282,60 +282,6 @@ _VAGUE = {
 }
 
 
-# Words that make the event after them a wish rather than a fact: "menyerukan gencatan
-# senjata", "pentingnya menerapkan gencatan senjata", "urged a ceasefire", "efforts at mediation".
-_APPEAL = {
-    "id": [
-        "perlunya",
-        "pentingnya",
-        "menyerukan",
-        "seruan",
-        "mendesak",
-        "desakan",
-        "upaya",
-        "meminta",
-        "berharap",
-        "harapan",
-        "mengimbau",
-    ],
-    "en": [
-        "urged",
-        "urging",
-        "urges",
-        "called for",
-        "calls for",
-        "call for",
-        "need for",
-        "importance of",
-        "appealed for",
-        "efforts",
-        "effort to",
-        "hopes for",
-        "pushed for",
-        "called on",
-        "calls on",
-        "to stop",
-        "an end to",
-    ],
-}
-_APPEAL_PATTERNS: dict[str, re.Pattern[str] | None] = {}
-
-
-def after_appeal(text: str, cue: Cue, language: str | None) -> bool:
-    """Whether the event `cue` (offsets in `text`) is what an appeal asks for, in its clause:
-    "menyerukan gencatan senjata" names no ceasefire that happened."""
-    lang = reading_language(language)
-    if lang not in _APPEAL_PATTERNS:
-        words = _APPEAL.get(lang, [])
-        alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-        _APPEAL_PATTERNS[lang] = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I) if words else None
-    pattern = _APPEAL_PATTERNS[lang]
-    if pattern is None:
-        return False
-    clause = re.split(r"[,;:.!?\"“”]", text[max(0, cue.start - 60) : cue.start])[-1]
-    return pattern.search(clause) is not None
-
-
 @dataclass(frozen=True)
 class Cue:
     """A cue word as the text writes it, at text[start:end]."""

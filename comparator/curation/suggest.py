@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from comparator.corpus import Corpus
-from comparator.curation.cues import Cue, after_appeal, read_cues
+from comparator.curation.cues import Cue, read_cues
 from comparator.curation.sentences import Sentence, overlapping, split_sentences
 from comparator.curation.spans import Spans
 from comparator.curation.textdates import DateReading, read_dates
@@ -181,11 +181,9 @@ def analyse_sentence(
         for c in read_cues(raw, language)
     ]
     qualifiers = qualifier_words(raw, language)
-    if not values and (
-        sentence.heading or all(_says_nothing(raw, c, sentence.start, language) for c in cues)
-    ):
-        # A headline repeats what the text states in full; a bare "said" states nothing, and
-        # neither does a call for a ceasefire.
+    if not values and (sentence.heading or all(c.kind == "speech" for c in cues)):
+        # A headline repeats what the text states in full, and a bare "said" states nothing;
+        # a call for a ceasefire does state something a desk tracks: who called, and when.
         return None
     pieces, at = [], sentence.start
     for v in values:
@@ -195,13 +193,6 @@ def analyse_sentence(
     if len(re.findall(r"[^\W\d_]{2,}", " ".join(pieces))) < MIN_WORDS:
         return None
     return Suggestion(sentence, text, values, qualifiers, cues)
-
-
-def _says_nothing(raw: str, cue: Cue, offset: int, language: str | None) -> bool:
-    if cue.kind == "speech":
-        return True
-    local = Cue(cue.kind, cue.word, cue.start - offset, cue.end - offset)
-    return cue.kind == "event" and after_appeal(raw, local, language)
 
 
 def _shift(value: Value, by: int) -> Value:
