@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from comparator.compare import Analysis, Item
+from comparator.compare import Analysis, Dispute, Item, Side
 from comparator.dates import PartialDate
 from comparator.models import Kind
 from comparator.values import Interval, Point, ValueSet, ordinal_date
@@ -59,6 +59,33 @@ def assertion_record(kind: Kind, item: Item) -> dict[str, Any]:
         "as_of": plain(item.as_of),
         "quote": a.quote,
         "translation": a.translation,
+        "status": item.status.value,
+    }
+
+
+def value_record(kind: Kind, values: ValueSet) -> dict[str, Any]:
+    """A value set as `{"low", "high"}` (ordered kinds) or `{"value"}`."""
+    record = consensus_record(kind, values)
+    assert record is not None
+    return record
+
+
+def side_record(kind: Kind, side: Side) -> dict[str, Any]:
+    return {
+        "assertions": list(side.assertions),
+        "origins": list(side.origins),
+        "support": side.support,
+        "value": value_record(kind, side.value),
+    }
+
+
+def dispute_record(dispute: Dispute) -> dict[str, Any]:
+    return {
+        "sides": list(dispute.sides),
+        "kind": dispute.kind.value,
+        "cause": dispute.cause.value,
+        "a": dispute.a,
+        "b": dispute.b,
     }
 
 
@@ -83,4 +110,6 @@ def claim_record(analysis: Analysis) -> dict[str, Any]:
         "clusters": [
             {"assertions": list(c.assertions), "origins": list(c.origins)} for c in analysis.clusters
         ],
+        "sides": [side_record(claim.kind, side) for side in analysis.sides],
+        "disputes": [dispute_record(d) for d in analysis.disputes],
     }
