@@ -41,7 +41,7 @@ from comparator.review.model import (
     quote_context,
 )
 from comparator.text import normalise
-from comparator.validate import validate
+from comparator.validate import findings
 
 
 def diff(base: Revision, head: Revision, prefix: str = "") -> DiffResult:
@@ -102,7 +102,7 @@ def diff(base: Revision, head: Revision, prefix: str = "") -> DiffResult:
 
 
 def _problems(corpus: Corpus) -> list[Problem]:
-    return sorted(set(corpus.problems + validate(corpus)))
+    return list(findings(corpus).problems)
 
 
 def _stems(corpus: Corpus, folder: str, suffixes: tuple[str, ...]) -> dict[str, str]:
