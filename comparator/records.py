@@ -113,3 +113,109 @@ def claim_record(analysis: Analysis) -> dict[str, Any]:
         "sides": [side_record(claim.kind, side) for side in analysis.sides],
         "disputes": [dispute_record(d) for d in analysis.disputes],
     }
+
+
+# --- diff ------------------------------------------------------------------------------
+
+
+def _fields(changes: Any) -> list[dict[str, Any]]:
+    return [{"field": f.field, "before": f.before, "after": f.after} for f in changes]
+
+
+def _item(analysis: Analysis, item: Item) -> dict[str, Any]:
+    return assertion_record(analysis.claim.claim.kind, item)
+
+
+def dispute_change_record(change: Any) -> dict[str, Any]:
+    """A dispute introduced or resolved: its claim, kind, cause and both sides in full."""
+    return {
+        "claim": change.claim,
+        "kind": change.dispute.kind.value,
+        "cause": change.dispute.cause.value,
+        "sides": [
+            {
+                "origins": list(side.origins),
+                "assertions": [_item(change.analysis, item) for item in change.members(side)],
+            }
+            for side in change.sides
+        ],
+    }
+
+
+def diff_record(result: Any) -> dict[str, Any]:
+    """A diff's JSON: the contract's keys first (`base` ... `disputes`), then the details."""
+
+    def contradiction(c: Any) -> dict[str, Any]:
+        return {"claim": c.claim, "a": _item(c.analysis, c.a), "b": _item(c.analysis, c.b)}
+
+    def assertion_change(a: Any, change: Any) -> dict[str, Any]:
+        shown, analysis = (a.after, change.after) if a.after is not None else (a.before, change.before)
+        return {
+            "status": a.status,
+            "before": a.before.index if a.before is not None else None,
+            "after": a.after.index if a.after is not None else None,
+            "fields": _fields(a.fields),
+            "assertion": _item(analysis, shown),
+        }
+
+    def source(s: Any) -> dict[str, Any]:
+        entry: dict[str, Any] = {"id": s.id, "file": (s.after or s.before).rel}
+        if s.status == "removed":
+            entry["cited_by"] = list(s.cited_by)
+        if s.status == "changed":
+            entry["text"] = s.text
+            entry["fields"] = _fields(s.fields)
+        return entry
+
+    def review(r: Any) -> dict[str, Any]:
+        context = r.context
+        return {
+            "claim": r.analysis.id,
+            "assertion": r.item.index,
+            "reason": r.reason,
+            "source": r.item.assertion.source,
+            "quote": r.item.assertion.quote,
+            "translation": r.item.assertion.translation,
+            "context": {"before": context.before, "quote": context.quote, "after": context.after}
+            if context
+            else None,
+            "missing": r.missing,
+        }
+
+    return {
+        "base": result.base.name,
+        "head": result.head.name,
+        "claims": {status: result.claim_ids(status) for status in ("added", "removed", "changed")},
+        "verdicts": [{"id": v.id, "before": v.before, "after": v.after} for v in result.verdicts],
+        "contradictions": {
+            "introduced": [contradiction(c) for c in result.introduced],
+            "resolved": [contradiction(c) for c in result.resolved],
+        },
+        "disputes": {
+            "introduced": [dispute_change_record(d) for d in result.disputes_introduced],
+            "resolved": [dispute_change_record(d) for d in result.disputes_resolved],
+        },
+        "note": result.note,
+        "commits": {"base": result.base.commit, "head": result.head.commit},
+        "counts": result.counts,
+        "changes": [
+            {
+                "id": c.id,
+                "status": c.status,
+                "file": {"before": c.rel_before, "after": c.rel_after},
+                "fields": _fields(c.fields),
+                "assertions": [assertion_change(a, c) for a in c.assertions],
+            }
+            for c in result.claims
+        ],
+        "sources": {
+            status: [source(s) for s in result.source_changes(status)]
+            for status in ("added", "removed", "changed")
+        },
+        "review": [review(r) for r in result.review],
+        "unloaded": {"base": list(result.unloaded_base), "head": list(result.unloaded_head)},
+        "problems": {
+            "base": [p.as_dict() for p in result.base_problems],
+            "head": [p.as_dict() for p in result.head_problems],
+        },
+    }

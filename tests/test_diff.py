@@ -133,6 +133,7 @@ def record(
         "as_of": published,
         "quote": quote,
         "translation": None,
+        "status": "current",
     }
 
 
@@ -151,6 +152,8 @@ def counts(**given: int) -> dict[str, int]:
         "sources_removed",
         "sources_changed",
         "verdicts_changed",
+        "disputes_introduced",
+        "disputes_resolved",
         "contradictions_introduced",
         "contradictions_resolved",
         "review",
@@ -171,9 +174,29 @@ def test_a_changed_value_introduces_a_contradiction_json(repo: Repo, run) -> Non
         "claims": {"added": [], "removed": [], "changed": ["start"]},
         "verdicts": [{"id": "start", "before": "corroborated", "after": "contested"}],
         "contradictions": {"introduced": [{"claim": "start", "a": DAILY_START, "b": herald}], "resolved": []},
+        "disputes": {
+            "introduced": [
+                {
+                    "claim": "start",
+                    "kind": "between-media",
+                    "cause": "near",
+                    "sides": [
+                        {"origins": ["daily"], "assertions": [DAILY_START]},
+                        {"origins": ["herald"], "assertions": [herald]},
+                    ],
+                }
+            ],
+            "resolved": [],
+        },
+        "note": None,
         "commits": {"base": sha(repo, "v0"), "head": sha(repo, "v1")},
         "counts": counts(
-            claims_changed=1, assertions_changed=1, verdicts_changed=1, contradictions_introduced=1, review=1
+            claims_changed=1,
+            assertions_changed=1,
+            verdicts_changed=1,
+            disputes_introduced=1,
+            contradictions_introduced=1,
+            review=1,
         ),
         "changes": [
             {
@@ -255,7 +278,8 @@ def test_a_changed_value_introduces_a_contradiction_markdown(repo: Repo, run) ->
     assert result.exit_code == 0
     assert result.stdout == MARKDOWN_V0_V1 + "\n"
     assert result.stderr == (
-        "claims: 0 added, 0 removed, 1 changed; contradictions: 1 introduced, 0 resolved; "
+        "claims: 0 added, 0 removed, 1 changed; disputes: 1 introduced, 0 resolved; "
+        "contradictions: 1 introduced, 0 resolved; "
         "1 verdict changed; at head: 0 errors, 0 warnings\n"
     )
 

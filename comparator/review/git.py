@@ -109,6 +109,20 @@ def resolve(repo: Repository, revision: str) -> str:
     return run.stdout.decode("ascii").strip()
 
 
+def merge_base(repo: Repository, base: str, head: str) -> str:
+    """The commit where `head` forked from `base` (both commit ids), as a pull request sees it."""
+    run = _git(repo.toplevel, ["merge-base", base, head])
+    if run.returncode != 0:
+        hint = "; in a shallow clone, fetch more history first" if repo.shallow else ""
+        raise GitError(f"{base[:12]} and {head[:12]} have no common ancestor{hint}")
+    return run.stdout.decode("ascii").strip()
+
+
+def is_ancestor(repo: Repository, ancestor: str, commit: str) -> bool:
+    """Whether `ancestor` is in the history of `commit` (both commit ids)."""
+    return _git(repo.toplevel, ["merge-base", "--is-ancestor", ancestor, commit]).returncode == 0
+
+
 def wanted(rel: str) -> bool:
     """The files `corpus.load` reads from a work tree, by path relative to the data root."""
     if rel in REGISTRIES:
