@@ -59,8 +59,12 @@ def assertion_record(kind: Kind, item: Item) -> dict[str, Any]:
         "as_of": plain(item.as_of),
         "quote": a.quote,
         "translation": a.translation,
-        "status": item.status.value,
     }
+
+
+def assertion_json(kind: Kind, item: Item) -> dict[str, Any]:
+    """An assertion as `show`, `list` and `diff` give it: its record and its `status`."""
+    return assertion_record(kind, item) | {"status": item.status.value}
 
 
 def value_record(kind: Kind, values: ValueSet) -> dict[str, Any]:
@@ -102,7 +106,7 @@ def claim_record(analysis: Analysis) -> dict[str, Any]:
         "verdict": analysis.verdict.value,
         "origins": list(analysis.origins),
         "consensus": consensus_record(claim.kind, analysis.consensus),
-        "assertions": [assertion_record(claim.kind, item) for item in analysis.items],
+        "assertions": [assertion_json(claim.kind, item) for item in analysis.items],
         "relations": [
             {"a": p.a, "b": p.b, "relation": p.relation.value, "same_origin": p.same_origin}
             for p in analysis.pairs
@@ -123,7 +127,7 @@ def _fields(changes: Any) -> list[dict[str, Any]]:
 
 
 def _item(analysis: Analysis, item: Item) -> dict[str, Any]:
-    return assertion_record(analysis.claim.claim.kind, item)
+    return assertion_json(analysis.claim.claim.kind, item)
 
 
 def dispute_change_record(change: Any) -> dict[str, Any]:
