@@ -63,16 +63,17 @@ def groups(corpus: Corpus, items: Sequence[Item], kind: Kind) -> list[list[int]]
 def _interval_groups(items: Sequence[Item]) -> list[list[int]]:
     """Maximal groups of intervals with a common point, by one sweep over their ends."""
     events = []
-    found: list[list[int]] = []
+    empty: dict[tuple[Any, ...], list[int]] = {}
     for item in items:
         interval = item.values
         assert isinstance(interval, Interval)  # ordered kinds always have interval value sets
-        if interval.empty:
-            found.append([item.index])
+        if interval.empty:  # "nearly 5" with no tolerance allows nothing; agrees with its equals only
+            empty.setdefault((interval.low_key, interval.high_key), []).append(item.index)
             continue
         events.append((interval.low_key, 0, item.index))  # starts before ends at one place
         events.append((interval.high_key, 1, item.index))
     events.sort()
+    found = list(empty.values())
     active: set[int] = set()
     grown = False
     for _, is_end, index in events:
