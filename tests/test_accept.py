@@ -67,7 +67,10 @@ def test_accepting_an_error_or_an_unknown_code_is_a_schema_error(make_root, run)
 def test_no_unused_accept_when_an_error_stopped_the_checks(make_root, run):  # type: ignore[no-untyped-def]
     claim = with_accept(SEVENTEEN.replace("At least 16", "At least 99"), "value-not-in-quote: judged")
     root = make_root({"claims/t/c.yaml": claim})
-    codes = [p["code"] for p in json.loads(run("--root", str(root), "check", "--format", "json").stdout)["problems"]]
+    codes = [
+        p["code"]
+        for p in json.loads(run("--root", str(root), "check", "--format", "json").stdout)["problems"]
+    ]
     assert codes == ["quote-not-found"]
 
 

@@ -45,6 +45,7 @@ CORPUS = corpus()
 @st.composite
 def values(draw: Any, kind: str, qualifier: str) -> Any:
     if kind == "date":
+
         def one() -> str:
             day = dt.date(2020, 1, 1) + dt.timedelta(days=draw(st.integers(0, 90)))
             form = draw(st.sampled_from(["day", "day", "month"]))
@@ -150,9 +151,9 @@ def test_with_intervals_every_two_sides_form_a_dispute(drawn: Any) -> None:
     for i, j in itertools.combinations(range(len(analysis.sides)), 2):
         assert frozenset((i, j)) in pairs
         first, second = set(analysis.sides[i].assertions), set(analysis.sides[j].assertions)
-        assert any(
-            not compatible(analysis, x, y) for x in first - second for y in second - first
-        ), "two sides contradict on their exclusive assertions"
+        assert any(not compatible(analysis, x, y) for x in first - second for y in second - first), (
+            "two sides contradict on their exclusive assertions"
+        )
     for dispute in analysis.disputes:
         first, second = (set(analysis.sides[n].assertions) for n in dispute.sides)
         assert dispute.a in first - second and dispute.b in second - first
@@ -160,9 +161,7 @@ def test_with_intervals_every_two_sides_form_a_dispute(drawn: Any) -> None:
 
 def signature(analysis: Analysis, order: list[int]) -> tuple[Any, ...]:
     """Sides and verdict with assertions named by their index in the original order."""
-    sides = frozenset(
-        (frozenset(order[i] for i in side.assertions), side.origins) for side in analysis.sides
-    )
+    sides = frozenset((frozenset(order[i] for i in side.assertions), side.origins) for side in analysis.sides)
     statuses = tuple(sorted((order[item.index], item.status) for item in analysis.items))
     return analysis.verdict, sides, statuses, analysis.consensus
 

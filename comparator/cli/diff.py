@@ -59,24 +59,12 @@ def diff(
     from comparator.review.diff import diff as run_diff
     from comparator.review.model import Revision
 
-    if "..." in base:
-        if head is not None:
-            raise click.UsageError("give HEAD either after BASE... or as its own argument, not both")
-        base, _, rest = base.partition("...")
-        head = rest or None  # `BASE...`: the working tree, from where HEAD forked
-        merge_base = True
     root = data_root(ctx)
     repo = gitrev.open_repository(root)
-    base_commit = gitrev.resolve(repo, base)
-    head_commit = gitrev.resolve(repo, head) if head is not None else None
-    tip = head_commit or gitrev.resolve(repo, "HEAD")
-    moved = None
-    if merge_base:
-        base_commit = gitrev.merge_base(repo, base_commit, tip)
-    elif not gitrev.is_ancestor(repo, base_commit, tip):
-        moved = f"{base} has moved on since this branch forked; compare {base}...{head or 'HEAD'}"
-    base_files = gitrev.read_revision(repo, base_commit)
-    head_files = gitrev.read_revision(repo, head_commit) if head_commit else None
+    revisions = gitrev.span(repo, base, head, merge_base)
+    base, head, moved = revisions.base, revisions.head, revisions.note
+    base_files = gitrev.read_revision(repo, revisions.base_commit)
+    head_files = gitrev.read_revision(repo, revisions.head_commit) if revisions.head_commit else None
 
     where = repo.prefix or "the top of the repository"
     for name, files in ((base, base_files), (head, head_files)):
@@ -84,9 +72,9 @@ def diff(
             note(f"{name} has no claims/ or sources/ under {where}; everything there counts as new or gone")
     if moved:
         note(moved)
-    before = Revision(base, base_commit, corpus_mod.from_files(root, base_files))
+    before = Revision(base, revisions.base_commit, corpus_mod.from_files(root, base_files))
     after_corpus = corpus_mod.load(root) if head_files is None else corpus_mod.from_files(root, head_files)
-    after = Revision(head, head_commit, after_corpus)
+    after = Revision(head, revisions.head_commit, after_corpus)
     result = run_diff(before, after, prefix=repo.prefix, note=moved)
 
     if fmt is Format.JSON:
