@@ -87,7 +87,7 @@ def test_show_text(run, root):  # type: ignore[no-untyped-def]
 def test_show_supersede_and_translation(run, root):  # type: ignore[no-untyped-def]
     out = cli(run, root, "show", "toll").stdout
     assert "  #2 supersedes #1\n" in out
-    assert "consensus:  at least 6,501 people\n" in out
+    assert "consensus:  more than 6,500 people\n" in out
     out = cli(run, root, "show", "start").stdout
     assert "    = it started in September\n" in out
     assert "  #1 compatible with #2\n" in out
