@@ -1,15 +1,30 @@
-"""Comparing the assertions of one claim: origins, relations, clusters, verdict and consensus."""
+"""Comparing the assertions of one claim: origins, relations, statuses, sides and disputes,
+clusters, verdict and consensus.
+
+Retracted assertions stay on record but take no part; superseded figures keep their
+relations (history) but the claim's state, its sides, verdict and consensus, is that of its
+current assertions.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from comparator.corpus import Corpus
-from comparator.dates import PartialDate
+from comparator.disputes import Cause as Cause
+from comparator.disputes import Dispute as Dispute
+from comparator.disputes import DisputeKind as DisputeKind
+from comparator.disputes import judge
+from comparator.items import Item as Item
+from comparator.items import Status as Status
+from comparator.items import before
 from comparator.models import Assertion, Kind
-from comparator.parse import ClaimFile, SourceFile
+from comparator.parse import ClaimFile
+from comparator.sides import Side as Side
+from comparator.sides import common as common
+from comparator.sides import find_sides, groups
 from comparator.values import Interval, Point, ValueSet, same, value_set
 
 
@@ -24,20 +39,6 @@ class Verdict(str, Enum):
     CONTESTED = "contested"
     CORROBORATED = "corroborated"
     SINGLE_ORIGIN = "single-origin"
-
-
-@dataclass(frozen=True)
-class Item:
-    """One assertion with everything the comparison derives for it."""
-
-    index: int
-    assertion: Assertion
-    source: SourceFile | None
-    outlet: str | None
-    published: PartialDate | None
-    as_of: PartialDate | None
-    origin: str
-    values: ValueSet
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,14 @@ class Cluster:
 @dataclass(frozen=True)
 class Analysis:
     claim: ClaimFile
-    items: tuple[Item, ...]
-    pairs: tuple[Pair, ...]
+    items: tuple[Item, ...]  # every assertion, in file order, each with its status
+    pairs: tuple[Pair, ...]  # one per pair of non-retracted assertions
     clusters: tuple[Cluster, ...]
-    origins: tuple[str, ...]
+    origins: tuple[str, ...]  # distinct origins of the current assertions: what the state rests on
     verdict: Verdict
     consensus: ValueSet | None
+    sides: tuple[Side, ...] = ()
+    disputes: tuple[Dispute, ...] = ()
 
     @property
     def id(self) -> str:
@@ -71,6 +74,10 @@ class Analysis:
     @property
     def contradictions(self) -> list[Pair]:
         return [p for p in self.pairs if p.relation is Relation.CONTRADICT]
+
+    @property
+    def current(self) -> list[Item]:
+        return [item for item in self.items if item.current]
 
 
 def origin_of(corpus: Corpus, assertion: Assertion) -> str:
@@ -98,23 +105,39 @@ def source_origin(corpus: Corpus, source_id: str) -> str:
 
 def analyse(corpus: Corpus, claim_file: ClaimFile) -> Analysis:
     claim = claim_file.claim
-    items = tuple(_item(corpus, claim_file, i, a) for i, a in enumerate(claim.assertions))
+    items = [_item(corpus, claim_file, i, a) for i, a in enumerate(claim.assertions)]
+    live = [item for item in items if item.assertion.retracted is None]
     overlaps = _overlap_test(corpus, claim.kind)
     pairs = tuple(
-        _relate(items[i], items[j], claim.cumulative, overlaps)
-        for i in range(len(items))
-        for j in range(i + 1, len(items))
+        _relate(live[i], live[j], claim.cumulative, overlaps)
+        for i in range(len(live))
+        for j in range(i + 1, len(live))
     )
-    origins = tuple(sorted({item.origin for item in items}))
-    if any(p.relation is Relation.CONTRADICT for p in pairs):
+    superseded = {p.a for p in pairs if p.relation is Relation.SUPERSEDE}
+    for item in items:
+        if item.assertion.retracted is not None:
+            items[item.index] = replace(item, status=Status.RETRACTED)
+        elif item.index in superseded:
+            items[item.index] = replace(item, status=Status.SUPERSEDED)
+    current = [item for item in items if item.current]
+    now = {item.index for item in current}
+    contested = any(p.relation is Relation.CONTRADICT and p.a in now and p.b in now for p in pairs)
+    origins = tuple(sorted({item.origin for item in current}))
+    if contested:
         verdict = Verdict.CONTESTED
     elif len(origins) >= 2:
         verdict = Verdict.CORROBORATED
     else:
         verdict = Verdict.SINGLE_ORIGIN
-    clusters = _clusters(corpus, items, claim.kind)
-    consensus = None if verdict is Verdict.CONTESTED else _consensus(corpus, items, claim.cumulative)
-    return Analysis(claim_file, items, pairs, clusters, origins, verdict, consensus)
+    live = [items[item.index] for item in live]
+    clusters = tuple(
+        Cluster(tuple(group), tuple(sorted({items[i].origin for i in group})))
+        for group in groups(corpus, live, claim.kind)
+    )
+    sides = find_sides(corpus, current, claim.kind)
+    disputes = judge(corpus, claim, items, sides) if contested else ()
+    consensus = None if contested or not current else _consensus(corpus, current, claim.cumulative)
+    return Analysis(claim_file, tuple(items), pairs, clusters, origins, verdict, consensus, sides, disputes)
 
 
 def _item(corpus: Corpus, claim_file: ClaimFile, index: int, assertion: Assertion) -> Item:
@@ -154,16 +177,10 @@ def _overlap_test(corpus: Corpus, kind: Kind) -> Overlap:
     return lambda a, b: a == b
 
 
-def _before(x: Item, y: Item) -> bool:
-    """Whether x's figure is dated wholly before y's. Periods that overlap ("as of 2020" and
-    "as of 1 June 2020") have no order: the yearly figure may be December's."""
-    return bool(x.as_of and y.as_of and x.as_of.last < y.as_of.first)
-
-
 def _relate(x: Item, y: Item, cumulative: bool, overlaps: Overlap) -> Pair:
     same_origin = x.origin == y.origin
-    if cumulative and (_before(x, y) or _before(y, x)):
-        early, late = (x, y) if _before(x, y) else (y, x)
+    if cumulative and (before(x, y) or before(y, x)):
+        early, late = (x, y) if before(x, y) else (y, x)
         e, later = early.values, late.values
         assert isinstance(e, Interval) and isinstance(later, Interval)
         if later.high_key < e.low_key:  # a running total cannot shrink
@@ -179,73 +196,12 @@ def _relate(x: Item, y: Item, cumulative: bool, overlaps: Overlap) -> Pair:
     return Pair(x.index, y.index, relation, same_origin)
 
 
-def _clusters(corpus: Corpus, items: tuple[Item, ...], kind: Kind) -> tuple[Cluster, ...]:
-    groups = _interval_groups(items) if kind.ordered else _point_groups(corpus, items, kind)
-    return tuple(Cluster(tuple(group), tuple(sorted({items[i].origin for i in group}))) for group in groups)
-
-
-def _interval_groups(items: tuple[Item, ...]) -> list[list[int]]:
-    """Maximal groups of intervals with a common point, by one sweep over their ends."""
-    events = []
-    groups: list[list[int]] = []
-    for item in items:
-        interval = item.values
-        assert isinstance(interval, Interval)
-        if interval.empty:
-            groups.append([item.index])
-            continue
-        events.append((interval.low_key, 0, item.index))  # starts before ends at one place
-        events.append((interval.high_key, 1, item.index))
-    events.sort()
-    active: set[int] = set()
-    grown = False
-    for _, is_end, index in events:
-        if not is_end:
-            active.add(index)
-            grown = True
-            continue
-        if grown:
-            groups.append(sorted(active))
-            grown = False
-        active.discard(index)
-    return sorted(groups)
-
-
-def _point_groups(corpus: Corpus, items: tuple[Item, ...], kind: Kind) -> list[list[int]]:
-    values = {item.values.value for item in items}  # type: ignore[union-attr]
-    if kind is Kind.ACTOR:
-        # The innermost actors named are the maximal common points; a broader actor joins
-        # each group of the actors that are part of it.
-        covers = {v: set(corpus.ancestors(v)) for v in values}
-        leaves = [v for v in values if not any(v != w and v in covers[w] for w in values)]
-        groups = [[i.index for i in items if i.values.value in covers[leaf]] for leaf in leaves]  # type: ignore[union-attr]
-    else:
-        groups = [[i.index for i in items if i.values.value == v] for v in values]  # type: ignore[union-attr]
-    return sorted(groups)
-
-
-def common(corpus: Corpus, values: Sequence[ValueSet]) -> ValueSet:
-    """What every one of `values` allows, for values that all meet: the intersection of
-    intervals, or among nested actors the innermost (the ministry is within the state)."""
-    first = values[0]
-    if isinstance(first, Point):
-        if any(v != first for v in values):
-            names = [v.value for v in values]  # type: ignore[union-attr]
-            return Point(max(names, key=lambda x: (len(corpus.ancestors(x)), x)))
-        return first
-    result = first
-    for interval in values[1:]:
-        assert isinstance(interval, Interval)  # one claim has one kind: all intervals
-        result = result.intersection(interval)
-    return result
-
-
-def _consensus(corpus: Corpus, items: tuple[Item, ...], cumulative: bool) -> ValueSet | None:
+def _consensus(corpus: Corpus, items: list[Item], cumulative: bool) -> ValueSet | None:
     values = [i.values for i in items]
     if not cumulative or isinstance(values[0], Point):
         return common(corpus, values)
     # the latest figures: those that no other figure is dated wholly after
-    latest = [i for i in items if not any(_before(i, j) for j in items)]
+    latest = [i for i in items if not any(before(i, j) for j in items)]
     low = max(values, key=lambda v: v.low_key)  # type: ignore[union-attr]
     high = min((i.values for i in latest), key=lambda v: v.high_key)  # type: ignore[union-attr]
     return Interval(low.low, high.high, low.low_open, high.high_open)  # type: ignore[union-attr]

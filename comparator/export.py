@@ -28,9 +28,9 @@ from comparator import corpus as corpus_mod
 from comparator.compare import Analysis, analyse, source_origin
 from comparator.corpus import Corpus
 from comparator.errors import ComparatorError
-from comparator.problems import Problem, Severity
+from comparator.problems import Problem
 from comparator.records import assertion_record, consensus_record
-from comparator.validate import validate
+from comparator.validate import findings
 
 FORMATS = ("csv", "jsonl", "sqlite")
 
@@ -194,7 +194,7 @@ def prepare(root: Path) -> tuple[list[Table], list[Problem]]:
     break the foreign keys, and a claim that does not load would silently be missing.
     """
     corpus = corpus_mod.load(root)
-    errors = sorted(p for p in corpus.problems + validate(corpus) if p.severity is Severity.ERROR)
+    errors = findings(corpus).errors
     if errors:
         return [], errors
     return tables(corpus), []

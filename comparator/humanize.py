@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from comparator.compare import Analysis, Item
+from comparator.compare import Analysis, Cause, Dispute, DisputeKind, Item, Relation, Side, Status
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate, human_day
+from comparator.disputes import is_party
 from comparator.models import Kind, Qualifier
-from comparator.values import Interval, Point, ValueSet
+from comparator.values import Interval, Point, ValueSet, same
 
 _WORDS = {
     Qualifier.EXACT: "",
@@ -161,33 +162,16 @@ def verdict_reason(corpus: Any, analysis: Analysis) -> str:
                 f"{internal} reporting discrepanc{'ies' if internal != 1 else 'y'} within one origin"
             )
         return ", ".join(parts)
-    articles = len({i.assertion.source for i in analysis.items})
+    articles = len({i.assertion.source for i in analysis.current})
     noun = "article" if articles == 1 else "articles"
     return f"{articles} {noun}, {n} independent origin{'s' if n != 1 else ''}"
 
 
 def summary(corpus: Any, analysis: Analysis) -> str:
-    """The consensus, or the competing values cluster by cluster."""
-    kind = analysis.claim.claim.kind
-    names = corpus.actor_name
+    """The consensus, or the competing values side by side."""
     if analysis.consensus is not None:
-        text = value_set(kind, analysis.consensus, names)
-        if kind not in (Kind.COUNT, Kind.QUANTITY):
-            return text
-        consensus = analysis.consensus
-        amount = (
-            consensus.low if isinstance(consensus, Interval) and consensus.low == consensus.high else None
-        )
-        return with_unit(text, analysis.claim.claim.unit, amount)
-    groups = []
-    for cluster in analysis.clusters:
-        seen: list[str] = []
-        for index in cluster.assertions:
-            text = item_value(analysis, analysis.items[index], names)
-            if text not in seen:
-                seen.append(text)
-        groups.append(" / ".join(seen))
-    return " vs ".join(groups)
+        return consensus(corpus, analysis, unit=analysis.claim.claim.kind in (Kind.COUNT, Kind.QUANTITY))
+    return " vs ".join(side_value(corpus, analysis, side) for side in analysis.sides)
 
 
 def supersession(corpus: Any, analysis: Analysis, pair: Any) -> str:
@@ -197,3 +181,136 @@ def supersession(corpus: Any, analysis: Analysis, pair: Any) -> str:
         f"{side(corpus, analysis, early)}; later, {side(corpus, analysis, late)}."
         " The later, higher figure supersedes the earlier one, which was simply out of date."
     )
+
+
+# --- sides, disputes and statuses, as people say them ------------------------------------
+
+
+def side_label(n: int) -> str:
+    """A, B, ..., Z, AA, AB, ...: the label of the claim's side number `n` (from 0)."""
+    label = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        label = chr(ord("A") + rest) + label
+    return label
+
+
+def stated(corpus: Any, analysis: Analysis, values: ValueSet, members: Any, unit: bool = False) -> str:
+    """`values` as one of `members` (items) states it when it is exactly that item's value set
+    ("nearly 100", not "90 to 99"); otherwise as a range."""
+    for item in sorted(members, key=lambda i: i.index):
+        if same(item.values, values):
+            return item_value(analysis, item, corpus.actor_name, unit=unit)
+    claim = analysis.claim.claim
+    text = value_set(claim.kind, values, corpus.actor_name)
+    if not unit or claim.kind not in (Kind.COUNT, Kind.QUANTITY):
+        return text
+    amount = values.low if isinstance(values, Interval) and values.low == values.high else None
+    return with_unit(text, claim.unit, amount)
+
+
+def consensus(corpus: Any, analysis: Analysis, unit: bool = True) -> str:
+    """The consensus as people write it, or "none" for a contested claim."""
+    if analysis.consensus is None:
+        return "none"
+    return stated(corpus, analysis, analysis.consensus, analysis.current, unit)
+
+
+def side_value(corpus: Any, analysis: Analysis, side: Side, unit: bool = False) -> str:
+    """What a side holds, as its assertions state it ("at least 2,802", "South")."""
+    return stated(corpus, analysis, side.value, [analysis.items[i] for i in side.assertions], unit)
+
+
+def names(corpus: Any, origins: Any) -> str:
+    """Origins by name: "The Daily", "The Daily and Herald", "The Daily, Herald and Wire"."""
+    shown = [origin_name(corpus, o) for o in origins]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _noun(kind: Kind) -> str:
+    return {Kind.COUNT: "figures", Kind.QUANTITY: "figures", Kind.DATE: "dates"}.get(kind, "answers")
+
+
+def _exclusive(analysis: Analysis, dispute: Dispute, n: int) -> list[Item]:
+    mine = analysis.sides[dispute.sides[n]].assertions
+    theirs = set(analysis.sides[dispute.sides[1 - n]].assertions)
+    return [analysis.items[i] for i in mine if i not in theirs]
+
+
+def dispute_kind(corpus: Any, analysis: Analysis, dispute: Dispute) -> str:
+    """Who disagrees: "North and South dispute this", "outlets report differently",
+    "one origin gave two figures"."""
+    if dispute.kind is DisputeKind.WITHIN_ORIGIN:
+        return f"one origin gave two {_noun(analysis.claim.claim.kind)}"
+    if dispute.kind is DisputeKind.BETWEEN_MEDIA:
+        return "outlets report differently"
+    parties: list[str] = []
+    for n in (0, 1):
+        for item in _exclusive(analysis, dispute, n):
+            if is_party(corpus, item) and item.origin not in parties:
+                parties.append(item.origin)
+    return f"{names(corpus, parties)} dispute this"
+
+
+def _figure(analysis: Analysis, index: int, value: Any) -> str:
+    """One of the nearest figures as its assertion states it (a date by its own precision)."""
+    if analysis.claim.claim.kind is not Kind.DATE:
+        return number(value)
+    a = analysis.items[index].assertion
+    for date in a.value if a.qualifier is Qualifier.BETWEEN else (a.value,):
+        if date.first.toordinal() == value:
+            return str(date.human())
+    return human_day(dt.date.fromordinal(int(value)))  # pragma: no cover - always stated
+
+
+def dispute_cause(corpus: Any, analysis: Analysis, dispute: Dispute) -> str:
+    """The likely cause: "probably a typo: 71 vs 17", "the figures are from different dates"."""
+    kind = analysis.claim.claim.kind
+    pair = ""
+    if dispute.near is not None:
+        x, y = dispute.near
+        pair = f"{_figure(analysis, dispute.a, x)} vs {_figure(analysis, dispute.b, y)}"
+    if dispute.cause is Cause.DECREASE:
+        return "the later figure is below the earlier one, and a running total cannot shrink"
+    if dispute.cause is Cause.COPY:
+        return "probably a copy that changed its original"
+    if dispute.cause is Cause.NEAR:
+        if kind is Kind.DATE:
+            return f"probably the same day told differently (a time zone, the night of): {pair}"
+        return f"probably rounding: {pair}"
+    if dispute.cause is Cause.TIME:
+        return (
+            f"the {'figures' if kind in (Kind.COUNT, Kind.QUANTITY) else 'accounts'} are from different dates"
+        )
+    if dispute.cause is Cause.TYPO:
+        return f"probably a typo: {pair}"
+    return "the sources give different accounts"
+
+
+def dispute_sentence(corpus: Any, analysis: Analysis, dispute: Dispute) -> str:
+    """One plain sentence: both sides with their origins, who disagrees, and the likely cause.
+
+    "Side A says 71 soldiers (The Daily); side B says 17 soldiers (Herald): outlets report
+    differently; probably a typo: 71 vs 17."
+    """
+    parts = []
+    for n in dispute.sides:
+        side = analysis.sides[n]
+        said = side_value(corpus, analysis, side, unit=True)
+        parts.append(f"side {side_label(n)} says {said} ({names(corpus, side.origins)})")
+    kind, cause = dispute_kind(corpus, analysis, dispute), dispute_cause(corpus, analysis, dispute)
+    text = f"{parts[0]}; {parts[1]}: {kind}; {cause}."
+    return text[0].upper() + text[1:]
+
+
+def status(analysis: Analysis, item: Item) -> str:
+    """How an assertion stands: "" when current, "superseded by #3", "retracted: why"."""
+    if item.status is Status.RETRACTED:
+        return f"retracted: {item.assertion.retracted}"
+    if item.status is Status.SUPERSEDED:
+        later = sorted(
+            p.b + 1 for p in analysis.pairs if p.relation is Relation.SUPERSEDE and p.a == item.index
+        )
+        return "superseded by " + ", ".join(f"#{n}" for n in later)
+    return ""

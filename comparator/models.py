@@ -183,6 +183,20 @@ class Assertion(_Strict):
         None, description="Id of the actor the source quotes; absent means the outlet's own voice."
     )
     notes: str | None = Field(None, description="Free text for curators.")
+    # Which codes may be accepted is checked against the problem registry by `check`, so that
+    # a wrong code is reported at its own key (see `validate`); the JSON Schema lists them.
+    accept: dict[
+        Annotated[str, StringConstraints(min_length=1)], Annotated[str, StringConstraints(min_length=1)]
+    ] = Field(
+        default_factory=dict,
+        description="Warnings the curator has looked at and accepts: warning code -> why. "
+        "An accepted warning is not reported and does not fail `check --strict`.",
+    )
+    retracted: Annotated[str, StringConstraints(min_length=1)] | None = Field(
+        None,
+        description="Why this assertion no longer stands (the outlet corrected or withdrew it); "
+        "it stays on record but leaves the comparison.",
+    )
 
     @field_validator("value", mode="after")
     @classmethod

@@ -25,6 +25,8 @@ CODES: dict[str, str] = {
     "quote-not-found": "the quote does not occur in the source's text",
     "value-not-in-quote": "the asserted number is not written in the quote",
     "qualifier-hint": "the quote's wording suggests another qualifier",
+    "unused-accept": "an `accept` entry whose warning no longer fires",
+    "undeclared-copy": "two sources share long passages, yet neither names the other or a common wire",
     "part-of-cycle": "actors that are part of each other in a loop",
     "derived-from-cycle": "sources that copy each other in a loop",
     "empty-body": "a source with no article text",
@@ -35,6 +37,11 @@ CODES: dict[str, str] = {
     "outside-root": "a path or symlink that leads outside the data root",
     "unexpected-file": "a file where the layout expects none",
 }
+
+# The codes reported as warnings; every other code is an error. A curator may `accept` a
+# warning on an assertion, except `unused-accept`, which is about the `accept` entry itself.
+WARNINGS = frozenset({"value-not-in-quote", "qualifier-hint", "unused-accept", "undeclared-copy"})
+ACCEPTABLE = WARNINGS - {"unused-accept"}
 
 
 @dataclass(frozen=True, order=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from comparator.compare import Analysis, Item
+from comparator.compare import Analysis, Dispute, Item, Side
 from comparator.dates import PartialDate
 from comparator.models import Kind
 from comparator.values import Interval, Point, ValueSet, ordinal_date
@@ -62,6 +62,37 @@ def assertion_record(kind: Kind, item: Item) -> dict[str, Any]:
     }
 
 
+def assertion_json(kind: Kind, item: Item) -> dict[str, Any]:
+    """An assertion as `show`, `list` and `diff` give it: its record and its `status`."""
+    return assertion_record(kind, item) | {"status": item.status.value}
+
+
+def value_record(kind: Kind, values: ValueSet) -> dict[str, Any]:
+    """A value set as `{"low", "high"}` (ordered kinds) or `{"value"}`."""
+    record = consensus_record(kind, values)
+    assert record is not None
+    return record
+
+
+def side_record(kind: Kind, side: Side) -> dict[str, Any]:
+    return {
+        "assertions": list(side.assertions),
+        "origins": list(side.origins),
+        "support": side.support,
+        "value": value_record(kind, side.value),
+    }
+
+
+def dispute_record(dispute: Dispute) -> dict[str, Any]:
+    return {
+        "sides": list(dispute.sides),
+        "kind": dispute.kind.value,
+        "cause": dispute.cause.value,
+        "a": dispute.a,
+        "b": dispute.b,
+    }
+
+
 def claim_record(analysis: Analysis) -> dict[str, Any]:
     claim_file = analysis.claim
     claim = claim_file.claim
@@ -75,7 +106,7 @@ def claim_record(analysis: Analysis) -> dict[str, Any]:
         "verdict": analysis.verdict.value,
         "origins": list(analysis.origins),
         "consensus": consensus_record(claim.kind, analysis.consensus),
-        "assertions": [assertion_record(claim.kind, item) for item in analysis.items],
+        "assertions": [assertion_json(claim.kind, item) for item in analysis.items],
         "relations": [
             {"a": p.a, "b": p.b, "relation": p.relation.value, "same_origin": p.same_origin}
             for p in analysis.pairs
@@ -83,4 +114,112 @@ def claim_record(analysis: Analysis) -> dict[str, Any]:
         "clusters": [
             {"assertions": list(c.assertions), "origins": list(c.origins)} for c in analysis.clusters
         ],
+        "sides": [side_record(claim.kind, side) for side in analysis.sides],
+        "disputes": [dispute_record(d) for d in analysis.disputes],
+    }
+
+
+# --- diff ------------------------------------------------------------------------------
+
+
+def _fields(changes: Any) -> list[dict[str, Any]]:
+    return [{"field": f.field, "before": f.before, "after": f.after} for f in changes]
+
+
+def _item(analysis: Analysis, item: Item) -> dict[str, Any]:
+    return assertion_json(analysis.claim.claim.kind, item)
+
+
+def dispute_change_record(change: Any) -> dict[str, Any]:
+    """A dispute introduced or resolved: its claim, kind, cause and both sides in full."""
+    return {
+        "claim": change.claim,
+        "kind": change.dispute.kind.value,
+        "cause": change.dispute.cause.value,
+        "sides": [
+            {
+                "origins": list(side.origins),
+                "assertions": [_item(change.analysis, item) for item in change.members(side)],
+            }
+            for side in change.sides
+        ],
+    }
+
+
+def diff_record(result: Any) -> dict[str, Any]:
+    """A diff's JSON: the contract's keys first (`base` ... `disputes`), then the details."""
+
+    def contradiction(c: Any) -> dict[str, Any]:
+        return {"claim": c.claim, "a": _item(c.analysis, c.a), "b": _item(c.analysis, c.b)}
+
+    def assertion_change(a: Any, change: Any) -> dict[str, Any]:
+        shown, analysis = (a.after, change.after) if a.after is not None else (a.before, change.before)
+        return {
+            "status": a.status,
+            "before": a.before.index if a.before is not None else None,
+            "after": a.after.index if a.after is not None else None,
+            "fields": _fields(a.fields),
+            "assertion": _item(analysis, shown),
+        }
+
+    def source(s: Any) -> dict[str, Any]:
+        entry: dict[str, Any] = {"id": s.id, "file": (s.after or s.before).rel}
+        if s.status == "removed":
+            entry["cited_by"] = list(s.cited_by)
+        if s.status == "changed":
+            entry["text"] = s.text
+            entry["fields"] = _fields(s.fields)
+        return entry
+
+    def review(r: Any) -> dict[str, Any]:
+        context = r.context
+        return {
+            "claim": r.analysis.id,
+            "assertion": r.item.index,
+            "reason": r.reason,
+            "source": r.item.assertion.source,
+            "quote": r.item.assertion.quote,
+            "translation": r.item.assertion.translation,
+            "context": {"before": context.before, "quote": context.quote, "after": context.after}
+            if context
+            else None,
+            "missing": r.missing,
+        }
+
+    return {
+        "base": result.base.name,
+        "head": result.head.name,
+        "claims": {status: result.claim_ids(status) for status in ("added", "removed", "changed")},
+        "verdicts": [{"id": v.id, "before": v.before, "after": v.after} for v in result.verdicts],
+        "contradictions": {
+            "introduced": [contradiction(c) for c in result.introduced],
+            "resolved": [contradiction(c) for c in result.resolved],
+        },
+        "disputes": {
+            "introduced": [dispute_change_record(d) for d in result.disputes_introduced],
+            "resolved": [dispute_change_record(d) for d in result.disputes_resolved],
+        },
+        "note": result.note,
+        "commits": {"base": result.base.commit, "head": result.head.commit},
+        "counts": result.counts,
+        "changes": [
+            {
+                "id": c.id,
+                "status": c.status,
+                "file": {"before": c.rel_before, "after": c.rel_after},
+                "fields": _fields(c.fields),
+                "assertions": [assertion_change(a, c) for a in c.assertions],
+            }
+            for c in result.claims
+        ],
+        "sources": {
+            status: [source(s) for s in result.source_changes(status)]
+            for status in ("added", "removed", "changed")
+        },
+        "review": [review(r) for r in result.review],
+        "unloaded": {"base": list(result.unloaded_base), "head": list(result.unloaded_head)},
+        "problems": {
+            "base": [p.as_dict() for p in result.base_problems],
+            "head": [p.as_dict() for p in result.head_problems],
+        },
     }

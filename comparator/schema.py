@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 
 from comparator.models import DATE_SCHEMA, SLUG_PATTERN, Actor, Claim, Kind, Outlet, SourceMeta
+from comparator.problems import ACCEPTABLE, CODES
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schema"
@@ -199,7 +200,21 @@ def schema(name: str) -> dict[str, Any]:
 def _build(name: str) -> dict[str, Any]:
     if name == "claim":
         body = Claim.model_json_schema()
-        body["$defs"]["Assertion"]["properties"]["value"] = _VALUE
+        assertion = body["$defs"]["Assertion"]["properties"]
+        assertion["value"] = _VALUE
+        # Which warnings may be accepted: the model takes any key so that `check` can place a
+        # wrong one at its own line; an editor flags it as the curator types.
+        accept = assertion["accept"]
+        accept.pop("additionalProperties", None)
+        accept["properties"] = {
+            code: {
+                "type": "string",
+                "minLength": 1,
+                "description": f"Why this warning is accepted ({CODES[code]}).",
+            }
+            for code in sorted(ACCEPTABLE)
+        }
+        accept["additionalProperties"] = False
         body["$defs"].update(_VALUE_FORMS)
         body["allOf"] = _kind_rules()
         return _header(name, body, Claim.__doc__ or "")

@@ -4,30 +4,60 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
+from comparator.accept import accepting
 from comparator.corpus import Corpus
 from comparator.hints import qualifier_hint
 from comparator.models import Actor, Assertion, Kind, Qualifier
 from comparator.numbers import read_numbers
-from comparator.parse import ClaimFile
 from comparator.passage import closest_passage
-from comparator.problems import Problem, error, warning
+from comparator.problems import Problem, Severity, error, warning
 from comparator.text import quote_in
 from comparator.yamlmarks import Marks
 
 
+@dataclass(frozen=True)
+class Findings:
+    """Every problem of a corpus: what is reported, and the warnings curators accepted."""
+
+    problems: tuple[Problem, ...]  # sorted, each once
+    accepted: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+
+def findings(corpus: Corpus) -> Findings:
+    """All problems of a corpus, file-level and cross-file, with accepted warnings set apart:
+    the one place that gathers them, for check, review, reports and exports alike."""
+    reported, accepted = _cross_file(corpus)
+    return Findings(tuple(sorted(set(corpus.problems + reported))), tuple(sorted(set(accepted))))
+
+
 def validate(corpus: Corpus) -> list[Problem]:
     """Every cross-file problem of the corpus (file-level ones are already in `corpus.problems`)."""
+    return _cross_file(corpus)[0]
+
+
+def _cross_file(corpus: Corpus) -> tuple[list[Problem], list[Problem]]:
     problems: list[Problem] = []
+    accepted: list[Problem] = []
     problems += _actor_problems(corpus)
     problems += _source_problems(corpus)
-    for claim in corpus.claims.values():
-        problems += claim_problems(corpus, claim)
-    for partial in corpus.partial_claims:
-        for index, assertion in partial.assertions:
-            problems += assertion_problems(corpus, partial.rel, partial.kind, index, assertion, partial.marks)
-    return _one_line_per_broken_source(problems)
+    claims = [
+        (c.rel, c.claim.kind, tuple(enumerate(c.claim.assertions)), c.marks) for c in corpus.claims.values()
+    ]
+    claims += [(p.rel, p.kind, p.assertions, p.marks) for p in corpus.partial_claims]
+    for rel, kind, assertions, marks in claims:
+        for index, assertion in assertions:
+            found = assertion_problems(corpus, rel, kind, index, assertion, marks)
+            reported, judged = accepting(rel, marks, index, assertion, found)
+            problems += reported
+            accepted += judged
+    return _one_line_per_broken_source(problems), accepted
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:
@@ -123,15 +153,6 @@ def _loop(start: str, parent: Callable[[str], str | None]) -> list[str] | None:
     if current == start:
         return path
     return None
-
-
-def claim_problems(corpus: Corpus, claim_file: ClaimFile) -> list[Problem]:
-    problems = []
-    for index, assertion in enumerate(claim_file.claim.assertions):
-        problems += assertion_problems(
-            corpus, claim_file.rel, claim_file.claim.kind, index, assertion, claim_file.marks
-        )
-    return problems
 
 
 def assertion_problems(

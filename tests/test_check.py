@@ -197,7 +197,7 @@ def test_every_problem_is_reported_not_just_the_first(make_root, run):  # type: 
 def test_json_counts(make_root, run):  # type: ignore[no-untyped-def]
     root = make_root({"claims/t/c.yaml": GOOD.replace("value: 16", "value: 17")})
     data = json.loads(run("--root", str(root), "check", "--format", "json").stdout)
-    assert data["counts"] == {"errors": 0, "warnings": 1, "files": 5}
+    assert data["counts"] == {"errors": 0, "warnings": 1, "accepted": 0, "files": 5}
     assert data["problems"][0] == {
         "file": "claims/t/c.yaml",
         "line": 7,

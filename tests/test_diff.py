@@ -133,6 +133,7 @@ def record(
         "as_of": published,
         "quote": quote,
         "translation": None,
+        "status": "current",
     }
 
 
@@ -151,6 +152,8 @@ def counts(**given: int) -> dict[str, int]:
         "sources_removed",
         "sources_changed",
         "verdicts_changed",
+        "disputes_introduced",
+        "disputes_resolved",
         "contradictions_introduced",
         "contradictions_resolved",
         "review",
@@ -171,9 +174,29 @@ def test_a_changed_value_introduces_a_contradiction_json(repo: Repo, run) -> Non
         "claims": {"added": [], "removed": [], "changed": ["start"]},
         "verdicts": [{"id": "start", "before": "corroborated", "after": "contested"}],
         "contradictions": {"introduced": [{"claim": "start", "a": DAILY_START, "b": herald}], "resolved": []},
+        "disputes": {
+            "introduced": [
+                {
+                    "claim": "start",
+                    "kind": "between-media",
+                    "cause": "near",
+                    "sides": [
+                        {"origins": ["daily"], "assertions": [DAILY_START]},
+                        {"origins": ["herald"], "assertions": [herald]},
+                    ],
+                }
+            ],
+            "resolved": [],
+        },
+        "note": None,
         "commits": {"base": sha(repo, "v0"), "head": sha(repo, "v1")},
         "counts": counts(
-            claims_changed=1, assertions_changed=1, verdicts_changed=1, contradictions_introduced=1, review=1
+            claims_changed=1,
+            assertions_changed=1,
+            verdicts_changed=1,
+            disputes_introduced=1,
+            contradictions_introduced=1,
+            review=1,
         ),
         "changes": [
             {
@@ -255,7 +278,8 @@ def test_a_changed_value_introduces_a_contradiction_markdown(repo: Repo, run) ->
     assert result.exit_code == 0
     assert result.stdout == MARKDOWN_V0_V1 + "\n"
     assert result.stderr == (
-        "claims: 0 added, 0 removed, 1 changed; contradictions: 1 introduced, 0 resolved; "
+        "claims: 0 added, 0 removed, 1 changed; disputes: 1 introduced, 0 resolved; "
+        "contradictions: 1 introduced, 0 resolved; "
         "1 verdict changed; at head: 0 errors, 0 warnings\n"
     )
 
@@ -857,3 +881,169 @@ def test_long_lists_fold_into_details() -> None:
     assert "#### Quotes to review\n\n<details><summary>11 quotes to review</summary>\n\n**said**" in out
     assert "<details><summary>55 contradictions introduced</summary>" in out
     assert out.count("</details>") == 2
+
+
+# --- disputes: sides, not pairs -------------------------------------------------------------
+
+SOLDIERS = {
+    "sources/daily/d1.md": source("d1", "daily", "2020-10-01", "Officials said 71 soldiers died.\n"),
+    "sources/herald/h1.md": source("h1", "herald", "2020-10-01", "The army said 90 soldiers died.\n"),
+    "sources/wire/w1.md": source("w1", "wire", "2020-10-01", "Reports say 90 soldiers died.\n"),
+    "sources/herald/h2.md": source("h2", "herald", "2020-10-01", "A count of 120 soldiers died.\n"),
+    "sources/wire/w2.md": source("w2", "wire", "2020-10-01", "Only 17 soldiers died.\n"),
+}
+QUOTES = {
+    "d1": "71 soldiers died",
+    "h1": "90 soldiers died",
+    "w1": "90 soldiers died",
+    "h2": "120 soldiers died",
+    "w2": "17 soldiers died",
+}
+
+
+def soldiers(*said: tuple[str, int]) -> str:
+    lines = ["question: How many soldiers died?", "kind: count", "unit: soldiers", "assertions:"]
+    for sid, value in said:
+        lines += [f"  - source: {sid}", f"    quote: {QUOTES[sid]}", f"    value: {value}"]
+    return "\n".join(lines) + "\n"
+
+
+def two_steps(path: Path, before: str, after: str) -> Repo:
+    """A repository whose `base` tag holds the claim `before` and `head` tag `after`."""
+    from conftest import BASE
+
+    repo = Repo(path)
+    repo.write({**BASE, **SOLDIERS, "claims/war/soldiers.yaml": before})
+    repo.commit("base")
+    repo.git("tag", "base")
+    repo.write({"claims/war/soldiers.yaml": after})
+    repo.commit("head")
+    repo.git("tag", "head")
+    return repo
+
+
+def test_an_article_repeating_a_side_is_no_new_dispute(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    repo = two_steps(
+        tmp_path / "repo", soldiers(("d1", 71), ("h1", 90)), soldiers(("d1", 71), ("h1", 90), ("w1", 90))
+    )
+    data = diff_json(run, repo, "base", "head")
+    assert data["disputes"] == {"introduced": [], "resolved": []}
+    assert len(data["contradictions"]["introduced"]) == 1  # w1's 90 against d1's 71, pair by pair
+    assert diff(run, repo, "base", "head", "--fail-on", "new-dispute").exit_code == 0
+    assert diff(run, repo, "base", "head", "--fail-on", "new-contradiction").exit_code == 1
+
+
+def test_a_new_side_is_a_new_dispute(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    repo = two_steps(
+        tmp_path / "repo", soldiers(("d1", 71), ("h1", 90)), soldiers(("d1", 71), ("h1", 90), ("h2", 120))
+    )
+    data = diff_json(run, repo, "base", "head")
+    assert [
+        (d["claim"], [[a["source"] for a in side["assertions"]] for side in d["sides"]])
+        for d in data["disputes"]["introduced"]
+    ] == [("soldiers", [["d1"], ["h2"]]), ("soldiers", [["h1"], ["h2"]])]
+    assert data["disputes"]["resolved"] == []
+    assert data["counts"]["disputes_introduced"] == 2
+    assert diff(run, repo, "base", "head", "--fail-on", "new-dispute").exit_code == 1
+
+
+def test_a_typo_is_one_dispute_with_its_cause(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    repo = two_steps(tmp_path / "repo", soldiers(("d1", 71)), soldiers(("d1", 71), ("w2", 17)))
+    data = diff_json(run, repo, "base", "head")
+    d1, w2 = soldier("d1", 71), soldier("w2", 17)
+    assert data["disputes"]["introduced"] == [
+        {
+            "claim": "soldiers",
+            "kind": "between-media",
+            "cause": "typo",
+            "sides": [{"origins": ["wire"], "assertions": [w2]}, {"origins": ["daily"], "assertions": [d1]}],
+        }
+    ]
+    assert data["verdicts"] == [{"id": "soldiers", "before": "single-origin", "after": "contested"}]
+    result = diff(run, repo, "base", "head", "--fail-on", "new-dispute")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "claims: 0 added, 0 removed, 1 changed; disputes: 1 introduced, 0 resolved;"
+    )
+
+
+def soldier(source_id: str, value: int) -> dict[str, Any]:
+    outlet = {"d": "daily", "h": "herald", "w": "wire"}[source_id[0]]
+    return {
+        "source": source_id,
+        "outlet": outlet,
+        "published": "2020-10-01",
+        "claimant": None,
+        "origin": outlet,
+        "value": value,
+        "qualifier": "exact",
+        "low": value,
+        "high": value,
+        "as_of": "2020-10-01",
+        "quote": QUOTES[source_id],
+        "translation": None,
+        "status": "current",
+    }
+
+
+def test_a_corrected_typo_resolves_its_dispute(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    repo = two_steps(tmp_path / "repo", soldiers(("d1", 71), ("w2", 17)), soldiers(("d1", 71), ("w2", 71)))
+    data = diff_json(run, repo, "base", "head")
+    assert data["disputes"]["introduced"] == []
+    assert [(d["claim"], d["kind"], d["cause"]) for d in data["disputes"]["resolved"]] == [
+        ("soldiers", "between-media", "typo")
+    ]
+    assert [a["value"] for side in data["disputes"]["resolved"][0]["sides"] for a in side["assertions"]] == [
+        17,
+        71,
+    ]
+    assert diff(run, repo, "base", "head", "--fail-on", "new-dispute").exit_code == 0
+
+
+def test_compare_from_the_merge_base_after_the_base_moved_on(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    from conftest import BASE
+
+    repo = Repo(tmp_path / "repo")
+    repo.write({**BASE, **SOLDIERS, "claims/war/soldiers.yaml": soldiers(("d1", 71))})
+    repo.commit("start")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.write({"claims/war/soldiers.yaml": soldiers(("d1", 71), ("h1", 71))})
+    repo.commit("corroborate")
+    repo.git("checkout", "-q", "main")
+    repo.write({"claims/war/other.yaml": START})
+    repo.commit("main moves on")
+    repo.git("checkout", "-q", "feature")
+
+    plain = diff(run, repo, "main", "feature", "--format", "json")
+    assert plain.stderr.startswith("main has moved on since this branch forked; compare main...feature\n")
+    assert json.loads(plain.stdout)["claims"]["removed"] == ["other"]  # main's work, seen as removed
+    assert (
+        json.loads(plain.stdout)["note"]
+        == "main has moved on since this branch forked; compare main...feature"
+    )
+
+    forked = diff(run, repo, "main...feature", "--format", "json")
+    data = json.loads(forked.stdout)
+    assert "moved on" not in forked.stderr and data["note"] is None
+    assert data["claims"] == {"added": [], "removed": [], "changed": ["soldiers"]}
+    assert data["verdicts"] == [{"id": "soldiers", "before": "single-origin", "after": "corroborated"}]
+    assert data["commits"]["base"] == sha(repo, "main~1")
+    assert diff_json(run, repo, "main", "feature", "--merge-base") == data
+    assert diff_json(run, repo, "main", "--merge-base")["commits"]["base"] == sha(repo, "main~1")
+    assert diff_json(run, repo, "main...")["claims"]["changed"] == ["soldiers"]
+    both = diff(run, repo, "main...feature", "feature")
+    assert both.exit_code == 1 and "not both" in both.stderr
+    assert diff(run, repo, "main...feature", "--fail-on", "new-dispute").exit_code == 0
+
+
+def test_no_common_ancestor_is_a_clear_error(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    from conftest import BASE
+
+    repo = Repo(tmp_path / "repo")
+    repo.write({**BASE, **SOLDIERS, "claims/war/soldiers.yaml": soldiers(("d1", 71))})
+    repo.commit("start")
+    repo.git("checkout", "-q", "--orphan", "other")
+    repo.commit("unrelated")
+    result = diff(run, repo, "main...other")
+    assert result.exit_code != 0
+    assert "have no common ancestor" in result.stderr

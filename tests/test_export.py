@@ -275,7 +275,7 @@ def test_sqlite_claims_carry_verdict_consensus_and_origins(db) -> None:  # type:
         "typeof(consensus_low) FROM claims ORDER BY id"
     ).fetchall()
     assert rows == [
-        ("death-toll", "corroborated", 3, 3, 0, 6501, None, None, "integer"),
+        ("death-toll", "single-origin", 1, 3, 0, 6501, None, None, "integer"),
         ("start-date", "corroborated", 2, 2, 0, "2020-09-27", "2020-09-27", None, "text"),
         ("who-attacked-first", "contested", 2, 2, 1, None, None, None, "null"),
     ]
@@ -409,8 +409,8 @@ def test_csv_tables_read_back(run, root: Path, tmp_path: Path) -> None:
         "cumulative": "true",
         "tolerance": "0.1",
         "tags": '["casualties", "toll"]',
-        "verdict": "corroborated",
-        "origins": "3",
+        "verdict": "single-origin",
+        "origins": "1",
         "assertions": "3",
         "contradictions": "0",
         "consensus_low": "6501",
@@ -420,7 +420,7 @@ def test_csv_tables_read_back(run, root: Path, tmp_path: Path) -> None:
         "path": "claims/casualties/death-toll.yaml",
     }
     assert [(r["id"], r["verdict"]) for r in claims.values()] == [
-        ("death-toll", "corroborated"),
+        ("death-toll", "single-origin"),
         ("start-date", "corroborated"),
         ("who-attacked-first", "contested"),
     ]
@@ -469,8 +469,8 @@ def test_jsonl_tables_read_back(run, root: Path, tmp_path: Path) -> None:
         "cumulative": True,
         "tolerance": 0.1,
         "tags": ["casualties", "toll"],
-        "verdict": "corroborated",
-        "origins": 3,
+        "verdict": "single-origin",
+        "origins": 1,
         "assertions": 3,
         "contradictions": 0,
         "consensus_low": 6501,

@@ -61,11 +61,11 @@ Notes
 """
 
 LIST_ALL = """\
-id     topic    verdict       asserted    origins    consensus or competing values
------  -------  ------------  ----------  ---------  -------------------------------
-first  blame    contested     2           2          South vs North
-start  war      corroborated  2           2          27 Sep 2020
-toll   war      corroborated  2           2          at least 6,501 people
+id     topic    verdict        asserted    origins    consensus or competing values
+-----  -------  -------------  ----------  ---------  -------------------------------
+first  blame    contested      2           2          North vs South
+start  war      corroborated   2           2          27 Sep 2020
+toll   war      single-origin  2           1          more than 6,500 people
 """
 
 
@@ -87,7 +87,7 @@ def test_show_text(run, root):  # type: ignore[no-untyped-def]
 def test_show_supersede_and_translation(run, root):  # type: ignore[no-untyped-def]
     out = cli(run, root, "show", "toll").stdout
     assert "  #2 supersedes #1\n" in out
-    assert "consensus:  at least 6,501 people\n" in out
+    assert "consensus:  more than 6,500 people\n" in out
     out = cli(run, root, "show", "start").stdout
     assert "    = it started in September\n" in out
     assert "  #1 compatible with #2\n" in out
@@ -108,6 +108,8 @@ def test_show_json_has_the_contract_keys(run, root):  # type: ignore[no-untyped-
         "assertions",
         "relations",
         "clusters",
+        "sides",
+        "disputes",
     ]
     assert list(data["assertions"][0]) == [
         "source",
@@ -122,6 +124,7 @@ def test_show_json_has_the_contract_keys(run, root):  # type: ignore[no-untyped-
         "as_of",
         "quote",
         "translation",
+        "status",
     ]
     assert data["consensus"] == {"low": 6501, "high": None}
     assert data["relations"] == [{"a": 0, "b": 1, "relation": "supersede", "same_origin": False}]
@@ -207,7 +210,7 @@ def test_list_markdown(run, root):  # type: ignore[no-untyped-def]
     out = cli(run, root, "list", "--format", "markdown").stdout
     assert (
         out.splitlines()[2]
-        == "| first | blame   | contested    | 2          | 2         | South vs North                  |"
+        == "| first | blame   | contested     | 2          | 2         | North vs South                  |"
     )
 
 

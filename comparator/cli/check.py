@@ -26,6 +26,9 @@ def check(ctx: click.Context, paths: tuple[str, ...], strict: bool, fmt: Format)
     prefix = _repository_prefix(root) if fmt in (Format.GITHUB, Format.SARIF) else ""
     emit(CHECK[fmt](result, render_options(prefix=prefix)))
     note(result.summary())
+    why = result.strict_failure(strict)
+    if why:
+        note(why)
     ctx.exit(1 if result.failed(strict) else 0)
 
 

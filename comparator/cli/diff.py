@@ -6,6 +6,7 @@ import click
 
 from comparator.cli.options import data_root, emit, format_option, note, render_options
 from comparator.render import DIFF, Format
+from comparator.review.model import FailOn
 
 
 @click.command()
@@ -13,11 +14,18 @@ from comparator.render import DIFF, Format
 @click.argument("head", required=False)
 @click.option(
     "--fail-on",
-    type=click.Choice(["error", "new-contradiction", "never"]),
-    default="error",
+    type=click.Choice([f.value for f in FailOn]),
+    default=FailOn.ERROR.value,
     show_default=True,
-    help="What makes the exit status 1: any check error at HEAD; that or a contradiction "
-    "the change introduces; or never.",
+    help="What makes the exit status 1: any check error at HEAD; that or a dispute the change "
+    "introduces (a claim becomes contested or gains a side); that or any new pair of "
+    "contradicting assertions; or never.",
+)
+@click.option(
+    "--merge-base",
+    is_flag=True,
+    help="Compare from the point where HEAD forked from BASE, as a pull request does "
+    "(the same as BASE...HEAD).",
 )
 @click.option(
     "--problems/--no-problems",
@@ -28,12 +36,21 @@ from comparator.render import DIFF, Format
 )
 @format_option(DIFF, auto_github=True)
 @click.pass_context
-def diff(ctx: click.Context, base: str, head: str | None, fail_on: str, problems: bool, fmt: Format) -> None:
+def diff(
+    ctx: click.Context,
+    base: str,
+    head: str | None,
+    fail_on: str,
+    merge_base: bool,
+    problems: bool,
+    fmt: Format,
+) -> None:
     """Compare the claims at git revision BASE with HEAD (default: the working tree).
 
     Lists claims added, removed and changed (a file moved to another topic is a change of
-    topic), verdicts that changed, contradictions introduced and resolved, sources added,
-    removed or edited, and every new or edited quote in the sentence it comes from.
+    topic), verdicts that changed, disputes and contradictions introduced and resolved,
+    sources added, removed or edited, and every new or edited quote in the sentence it comes
+    from. BASE...HEAD (or --merge-base) compares from where HEAD forked from BASE.
     Revisions are read from git objects: nothing is checked out, and the index, the work
     tree and HEAD are left as they are. In a shallow clone, fetch BASE first.
     """
@@ -44,20 +61,28 @@ def diff(ctx: click.Context, base: str, head: str | None, fail_on: str, problems
 
     root = data_root(ctx)
     repo = gitrev.open_repository(root)
-    base_commit = gitrev.resolve(repo, base)
-    head_commit = gitrev.resolve(repo, head) if head is not None else None
-    base_files = gitrev.read_revision(repo, base_commit)
-    head_files = gitrev.read_revision(repo, head_commit) if head_commit else None
+    revisions = gitrev.span(repo, base, head, merge_base)
+    base, head, moved = revisions.base, revisions.head, revisions.note
+    base_files = gitrev.read_revision(repo, revisions.base_commit)
+    head_files = gitrev.read_revision(repo, revisions.head_commit) if revisions.head_commit else None
 
     where = repo.prefix or "the top of the repository"
     for name, files in ((base, base_files), (head, head_files)):
         if files is not None and not files:
             note(f"{name} has no claims/ or sources/ under {where}; everything there counts as new or gone")
-    before = Revision(base, base_commit, corpus_mod.from_files(root, base_files))
+    if moved:
+        note(moved)
+    before = Revision(base, revisions.base_commit, corpus_mod.from_files(root, base_files))
     after_corpus = corpus_mod.load(root) if head_files is None else corpus_mod.from_files(root, head_files)
-    after = Revision(head, head_commit, after_corpus)
-    result = run_diff(before, after, prefix=repo.prefix)
+    after = Revision(head, revisions.head_commit, after_corpus)
+    result = run_diff(before, after, prefix=repo.prefix, note=moved)
 
-    emit(DIFF[fmt](result, render_options(problems=problems)))
+    if fmt is Format.JSON:
+        from comparator.records import diff_record
+        from comparator.render.json import dumps
+
+        emit(dumps(diff_record(result)))
+    else:
+        emit(DIFF[fmt](result, render_options(problems=problems)))
     note(result.summary())
-    ctx.exit(1 if result.failed(fail_on) else 0)
+    ctx.exit(1 if result.failed(FailOn(fail_on)) else 0)

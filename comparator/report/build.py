@@ -11,11 +11,11 @@ from comparator import corpus as corpus_mod
 from comparator.compare import Verdict, analyse
 from comparator.corpus import Corpus
 from comparator.errors import ComparatorError
-from comparator.problems import Problem, Severity
+from comparator.problems import Problem
 from comparator.query import Filters, select, unknown
 from comparator.report import content, files, markdown, pages
 from comparator.root import unsafe_output
-from comparator.validate import validate
+from comparator.validate import findings
 
 REPORT = "discrepancies.md"
 
@@ -23,7 +23,7 @@ REPORT = "discrepancies.md"
 def errors(corpus: Corpus) -> list[Problem]:
     """Errors that make a report untrustworthy: a claim that does not load would silently
     drop out of it, and a quote not found in its article is no evidence."""
-    return sorted({p for p in corpus.problems + validate(corpus) if p.severity is Severity.ERROR})
+    return findings(corpus).errors
 
 
 def generate(

@@ -1,5 +1,6 @@
 """What a change to the data does: claims and sources added, removed or changed, verdicts
-that moved, contradictions introduced and resolved, and the quotes a reviewer must read.
+that moved, disputes and contradictions introduced and resolved, and the quotes a reviewer
+must read.
 
 Pure: two corpora in (a git revision through `corpus.from_files`, the work tree through
 `corpus.load`), one `DiffResult` out. Every claim is analysed once on each side, so the cost
@@ -25,6 +26,7 @@ from comparator.corpus import Corpus
 from comparator.models import Assertion
 from comparator.problems import Problem
 from comparator.records import plain
+from comparator.review.dispute_changes import dispute_changes
 from comparator.review.model import (
     ASSERTION_FIELDS,
     CLAIM_FIELDS,
@@ -41,10 +43,10 @@ from comparator.review.model import (
     quote_context,
 )
 from comparator.text import normalise
-from comparator.validate import validate
+from comparator.validate import findings
 
 
-def diff(base: Revision, head: Revision, prefix: str = "") -> DiffResult:
+def diff(base: Revision, head: Revision, prefix: str = "", note: str | None = None) -> DiffResult:
     """Everything that changed from `base` to `head`."""
     base_files, head_files = _claim_files(base.corpus), _claim_files(head.corpus)
     base_analyses = {cid: analyse(base.corpus, c) for cid, c in base.corpus.claims.items()}
@@ -73,6 +75,9 @@ def diff(base: Revision, head: Revision, prefix: str = "") -> DiffResult:
     head_found = _contradictions(head.corpus, head_analyses, unloaded)
     introduced = _surplus(head_found, base_found)
     resolved = _surplus(base_found, head_found)
+    disputes_introduced, disputes_resolved = dispute_changes(
+        base.corpus, head.corpus, base_analyses, head_analyses, unloaded
+    )
 
     sources = _source_changes(base.corpus, head.corpus, head_analyses)
     review = _review(claims, sources, head_analyses)
@@ -98,11 +103,14 @@ def diff(base: Revision, head: Revision, prefix: str = "") -> DiffResult:
         base_problems=tuple(_problems(base.corpus)),
         head_problems=tuple(_problems(head.corpus)),
         touched=frozenset(touched),
+        disputes_introduced=tuple(disputes_introduced),
+        disputes_resolved=tuple(disputes_resolved),
+        note=note,
     )
 
 
 def _problems(corpus: Corpus) -> list[Problem]:
-    return sorted(set(corpus.problems + validate(corpus)))
+    return list(findings(corpus).problems)
 
 
 def _stems(corpus: Corpus, folder: str, suffixes: tuple[str, ...]) -> dict[str, str]:

@@ -109,6 +109,51 @@ def resolve(repo: Repository, revision: str) -> str:
     return run.stdout.decode("ascii").strip()
 
 
+def merge_base_of(repo: Repository, base: str, head: str) -> str:
+    """The commit where `head` forked from `base` (both commit ids), as a pull request sees it."""
+    run = _git(repo.toplevel, ["merge-base", base, head])
+    if run.returncode != 0:
+        hint = "; in a shallow clone, fetch more history first" if repo.shallow else ""
+        raise GitError(f"{base[:12]} and {head[:12]} have no common ancestor{hint}")
+    return run.stdout.decode("ascii").strip()
+
+
+def is_ancestor(repo: Repository, ancestor: str, commit: str) -> bool:
+    """Whether `ancestor` is in the history of `commit` (both commit ids)."""
+    return _git(repo.toplevel, ["merge-base", "--is-ancestor", ancestor, commit]).returncode == 0
+
+
+@dataclass(frozen=True)
+class Span:
+    """The two revisions a diff compares, as named and as commits."""
+
+    base: str
+    head: str | None  # None: the working tree
+    base_commit: str
+    head_commit: str | None
+    note: str | None  # said when BASE moved on since HEAD forked from it
+
+
+def span(repo: Repository, base: str, head: str | None = None, merge_base: bool = False) -> Span:
+    """BASE and HEAD as commits; `BASE...HEAD` (or `merge_base`) starts from where HEAD forked
+    from BASE, as a pull request does, and `BASE...` alone from where the work tree's HEAD did."""
+    if "..." in base:
+        if head is not None:
+            raise GitError("give HEAD either after BASE... or as its own argument, not both")
+        base, _, rest = base.partition("...")
+        head, merge_base = rest or None, True
+    base_commit = resolve(repo, base)
+    head_commit = resolve(repo, head) if head is not None else None
+    tip = head_commit or resolve(repo, "HEAD")
+    note = None
+    if merge_base:
+        base_commit = merge_base_of(repo, base_commit, tip)
+    elif not repo.shallow and not is_ancestor(repo, base_commit, tip):
+        # (a shallow clone cannot tell: its history stops short of the fork)
+        note = f"{base} has moved on since this branch forked; compare {base}...{head or 'HEAD'}"
+    return Span(base, head, base_commit, head_commit, note)
+
+
 def wanted(rel: str) -> bool:
     """The files `corpus.load` reads from a work tree, by path relative to the data root."""
     if rel in REGISTRIES:

@@ -6,7 +6,8 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from enum import Enum
+from typing import TYPE_CHECKING, Any
 
 from comparator.compare import Analysis, Item, Pair
 from comparator.corpus import Corpus
@@ -14,7 +15,19 @@ from comparator.parse import SourceFile
 from comparator.problems import Problem, Severity
 from comparator.text import find_quote, plural, sentence_around
 
-FAIL_ON = ("error", "new-contradiction", "never")
+if TYPE_CHECKING:
+    from comparator.review.dispute_changes import DisputeChange
+
+
+class FailOn(str, Enum):
+    """What makes `diff` exit 1."""
+
+    ERROR = "error"  # any check error at head
+    NEW_DISPUTE = "new-dispute"  # that, or a claim becomes contested or gains a side
+    NEW_CONTRADICTION = "new-contradiction"  # that, or any new pair of contradicting assertions
+    NEVER = "never"
+
+
 CLAIM_FIELDS = ("question", "kind", "unit", "cumulative", "tolerance", "tags", "notes")
 ASSERTION_FIELDS = ("source", "claimant", "quote", "translation", "value", "qualifier", "as_of", "notes")
 SOURCE_FIELDS = (
@@ -149,6 +162,9 @@ class DiffResult:
     base_problems: tuple[Problem, ...]
     head_problems: tuple[Problem, ...]
     touched: frozenset[str]  # files at head that this change added or altered
+    disputes_introduced: tuple[DisputeChange, ...] = ()
+    disputes_resolved: tuple[DisputeChange, ...] = ()
+    note: str | None = None  # e.g. that BASE moved on since HEAD forked from it
 
     def claim_ids(self, status: str) -> list[str]:
         return [c.id for c in self.claims if c.status == status]
@@ -182,6 +198,8 @@ class DiffResult:
             "sources_removed": sources["removed"],
             "sources_changed": sources["changed"],
             "verdicts_changed": len(self.verdicts),
+            "disputes_introduced": len(self.disputes_introduced),
+            "disputes_resolved": len(self.disputes_resolved),
             "contradictions_introduced": len(self.introduced),
             "contradictions_resolved": len(self.resolved),
             "review": len(self.review),
@@ -189,12 +207,15 @@ class DiffResult:
             "warnings": len(self.head_problems) - errors,
         }
 
-    def failed(self, fail_on: str) -> bool:
-        """`error`: any check error at head; `new-contradiction`: that, or any contradiction
-        introduced; `never`: the diff informs and never blocks."""
-        if fail_on == "never":
+    def failed(self, fail_on: FailOn) -> bool:
+        """`error`: any check error at head; `new-dispute`: that, or a dispute introduced (a
+        claim became contested or gained a side: repeating a side never fails);
+        `new-contradiction`: that, or any contradiction introduced; `never`: never blocks."""
+        if fail_on is FailOn.NEVER:
             return False
-        if fail_on == "new-contradiction" and self.introduced:
+        if fail_on is FailOn.NEW_DISPUTE and self.disputes_introduced:
+            return True
+        if fail_on is FailOn.NEW_CONTRADICTION and self.introduced:
             return True
         return bool(self.errors)
 
@@ -203,6 +224,7 @@ class DiffResult:
         return (
             f"claims: {n['claims_added']} added, {n['claims_removed']} removed, "
             f"{n['claims_changed']} changed; "
+            f"disputes: {n['disputes_introduced']} introduced, {n['disputes_resolved']} resolved; "
             f"contradictions: {n['contradictions_introduced']} introduced, "
             f"{n['contradictions_resolved']} resolved; "
             f"{plural(n['verdicts_changed'], 'verdict')} changed; "
