@@ -9,18 +9,20 @@ renderers' part (`comparator.render`), and JSON keeps the contract's records (`r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from comparator import humanize
-from comparator.compare import Analysis, Item, Pair, Relation, Verdict
+from comparator.compare import Analysis, Item, Verdict
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate
+from comparator.disputes import Cause, DisputeKind
+from comparator.items import Status
 from comparator.models import Kind
+from comparator.text import plural
 
 UNDATED = "undated"
 OWN_VOICE = "own voice"
-# Past this many, sentences and relation lines are counted rather than listed: a claim with
+# Past this many, disputes and supersessions are counted rather than listed: a claim with
 # hundreds of mutually contradicting figures must not print hundreds of thousands of lines.
 MAX_LISTED = 50
 
@@ -53,15 +55,29 @@ class AssertionView:
     notes: str | None
     title: str | None  # the article's headline, when the source is in the data
     url: str | None
+    status: Status
+    standing: str  # "" when current, "superseded by #3", "retracted: <why>"
+    sides: tuple[str, ...]  # labels of the sides it stands on ("A", "B"); none when not current
 
 
 @dataclass(frozen=True)
-class Sentence:
-    """A sentence about two assertions (`a`, `b` are 1-based numbers)."""
+class SideView:
+    label: str  # "A", "B", ...
+    value: str  # what its assertions state, with the unit: "at least 2,802 soldiers"
+    members: tuple[int, ...]  # 1-based assertion numbers
+    origins: tuple[str, ...]  # names of its independent origins
 
-    a: int
-    b: int
-    text: str
+    @property
+    def support(self) -> int:
+        return len(self.origins)
+
+
+@dataclass(frozen=True)
+class DisputeView:
+    sides: tuple[str, str]  # labels
+    kind: DisputeKind
+    cause: Cause
+    text: str  # one plain sentence: who disagrees with whom, and why that is likely
 
 
 @dataclass(frozen=True)
@@ -79,15 +95,29 @@ class ClaimView:
     reason: str  # why the verdict: "2 articles, 2 independent origins"
     consensus: str | None  # with its unit; None when contested
     summary: str  # the consensus, or the competing values
-    origins: tuple[str, ...]  # names
+    origins: tuple[str, ...]  # names of the origins of the current assertions
     assertions: tuple[AssertionView, ...]
-    contradictions: tuple[Sentence, ...]
-    contradictions_more: int  # how many more there are than are listed
-    supersessions: tuple[Sentence, ...]
-    relations: tuple[str, ...]  # agree / compatible / supersede lines, by number
-    relations_more: int
-    clusters: tuple[str, ...]
+    sides: tuple[SideView, ...]
+    disputes: tuple[DisputeView, ...]
+    disputes_more: int  # how many more there are than are listed
     analysis: Analysis  # for JSON, whose records the contract fixes
+
+    @property
+    def contested(self) -> bool:
+        return self.verdict is Verdict.CONTESTED
+
+    @property
+    def standings(self) -> tuple[AssertionView, ...]:
+        """The assertions that are not current: superseded or retracted."""
+        return tuple(a for a in self.assertions if a.status is not Status.CURRENT)
+
+    @property
+    def by_side(self) -> tuple[AssertionView, ...]:
+        """The assertions side by side (A's, then B's ...), those on no side last."""
+        place = {side.label: n for n, side in enumerate(self.sides)}
+        return tuple(
+            sorted(self.assertions, key=lambda a: (place[a.sides[0]] if a.sides else len(place), a.number))
+        )
 
     @property
     def description(self) -> str:
@@ -96,7 +126,9 @@ class ClaimView:
         return text + (", running total" if self.cumulative else "")
 
 
-def assertion_view(corpus: Corpus, analysis: Analysis, item: Item) -> AssertionView:
+def assertion_view(
+    corpus: Corpus, analysis: Analysis, item: Item, labels: tuple[str, ...] = ()
+) -> AssertionView:
     a = item.assertion
     source = item.source
     return AssertionView(
@@ -115,33 +147,56 @@ def assertion_view(corpus: Corpus, analysis: Analysis, item: Item) -> AssertionV
         notes=a.notes if a.notes and a.notes.strip() else None,
         title=source.meta.title if source else None,
         url=source.meta.url if source else None,
+        status=item.status,
+        standing=humanize.status(analysis, item),
+        sides=labels,
     )
 
 
+def reason(corpus: Corpus, analysis: Analysis) -> str:
+    """Why the verdict: who disputes what, or how many articles and origins stand behind it."""
+    if analysis.verdict is Verdict.CONTESTED:
+        if len(analysis.disputes) == 1:
+            return humanize.dispute_kind(corpus, analysis, analysis.disputes[0])
+        return f"{plural(len(analysis.disputes), 'dispute')} among {len(analysis.sides)} sides"
+    articles = len({i.assertion.source for i in analysis.current})
+    return f"{plural(articles, 'article')}, {plural(len(analysis.origins), 'independent origin')}"
+
+
 def consensus(corpus: Corpus, analysis: Analysis) -> str | None:
-    """The consensus with its unit ("1 helicopter"), or None for a contested claim."""
+    """The consensus with its unit, as an assertion states it where one does ("1 helicopter",
+    "nearly 300 settlements"), or None for a contested claim."""
     if analysis.verdict is Verdict.CONTESTED:
         return None
     return humanize.summary(corpus, analysis)
 
 
-def _relation_lines(pairs: Sequence[Pair]) -> list[str]:
-    lines = []
-    for pair in pairs:
-        same = " (same origin)" if pair.same_origin else ""
-        if pair.relation is Relation.SUPERSEDE:
-            lines.append(f"#{pair.b + 1} supersedes #{pair.a + 1}{same}")
-        elif pair.relation is not Relation.CONTRADICT:
-            lines.append(f"#{pair.a + 1} {pair.relation.value} with #{pair.b + 1}{same}")
-    return lines
-
-
 def claim_view(corpus: Corpus, analysis: Analysis) -> ClaimView:
     claim_file = analysis.claim
     claim = claim_file.claim
-    contradictions = analysis.contradictions
-    supersessions = [p for p in analysis.pairs if p.relation is Relation.SUPERSEDE]
-    relations = _relation_lines(analysis.pairs)
+    labels: dict[int, list[str]] = {}
+    sides = []
+    for n, side in enumerate(analysis.sides):
+        label = humanize.side_label(n)
+        for i in side.assertions:
+            labels.setdefault(i, []).append(label)
+        sides.append(
+            SideView(
+                label=label,
+                value=humanize.side_value(corpus, analysis, side, unit=True),
+                members=tuple(i + 1 for i in side.assertions),
+                origins=tuple(humanize.origin_name(corpus, o) for o in side.origins),
+            )
+        )
+    disputes = tuple(
+        DisputeView(
+            sides=(humanize.side_label(d.sides[0]), humanize.side_label(d.sides[1])),
+            kind=d.kind,
+            cause=d.cause,
+            text=humanize.dispute_sentence(corpus, analysis, d),
+        )
+        for d in analysis.disputes[:MAX_LISTED]
+    )
     return ClaimView(
         id=claim_file.id,
         topic=claim_file.topic,
@@ -153,27 +208,16 @@ def claim_view(corpus: Corpus, analysis: Analysis) -> ClaimView:
         tags=tuple(claim.tags),
         notes=claim.notes if claim.notes and claim.notes.strip() else None,
         verdict=analysis.verdict,
-        reason=humanize.verdict_reason(corpus, analysis),
+        reason=reason(corpus, analysis),
         consensus=consensus(corpus, analysis),
         summary=humanize.summary(corpus, analysis),
         origins=tuple(humanize.origin_name(corpus, o) for o in analysis.origins),
-        assertions=tuple(assertion_view(corpus, analysis, item) for item in analysis.items),
-        contradictions=tuple(
-            Sentence(p.a + 1, p.b + 1, humanize.contradiction(corpus, analysis, p))
-            for p in contradictions[:MAX_LISTED]
+        assertions=tuple(
+            assertion_view(corpus, analysis, item, tuple(labels.get(item.index, ())))
+            for item in analysis.items
         ),
-        contradictions_more=max(0, len(contradictions) - MAX_LISTED),
-        supersessions=tuple(
-            Sentence(p.a + 1, p.b + 1, humanize.supersession(corpus, analysis, p))
-            for p in supersessions[:MAX_LISTED]
-        ),
-        relations=tuple(relations[:MAX_LISTED]),
-        relations_more=max(0, len(relations) - MAX_LISTED),
-        clusters=tuple(
-            f"{n}. "
-            + ", ".join(f"#{i + 1}" for i in cluster.assertions)
-            + f" (origins: {', '.join(humanize.origin_name(corpus, o) for o in cluster.origins)})"
-            for n, cluster in enumerate(analysis.clusters[:MAX_LISTED], 1)
-        ),
+        sides=tuple(sides),
+        disputes=disputes,
+        disputes_more=max(0, len(analysis.disputes) - MAX_LISTED),
         analysis=analysis,
     )

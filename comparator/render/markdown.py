@@ -48,7 +48,8 @@ def _more(count: int, what: str) -> list[str]:
 
 
 def show(claim: ClaimView, options: Options) -> str:
-    rows = [[md(cell) for cell in row] for row in text.assertion_rows(claim)]
+    headers, cells = text.assertion_table(claim)
+    rows = [[md(cell) for cell in row] for row in cells]
     out = [
         f"### {md(claim.id)}",
         "",
@@ -58,16 +59,17 @@ def show(claim: ClaimView, options: Options) -> str:
         f"- consensus: {md(claim.consensus or 'none')}",
         f"- origins: {md(', '.join(claim.origins))}",
         "",
-        table(text.ASSERTION_HEADERS, rows),
+        table(headers, rows),
     ]
-    if claim.contradictions:
-        out += ["", "**Contradictions**", ""]
-        out += [f"- #{s.a} × #{s.b}: {md(s.text)}" for s in claim.contradictions]
-        out += _more(claim.contradictions_more, "contradictions")
-    if claim.relations:
-        out += ["", "**Relations**", "", *(f"- {md(r)}" for r in claim.relations)]
-        out += _more(claim.relations_more, "relations")
-    out += ["", "**Clusters**", "", *(md(c) for c in claim.clusters)]
+    if len(claim.sides) > 1:
+        out += ["", "**Sides**", "", *(f"- {md(text.side_line(side))}" for side in claim.sides)]
+    if claim.disputes:
+        out += ["", "**Disputes**", ""]
+        out += [f"- {d.sides[0]} × {d.sides[1]}: {md(d.text)}" for d in claim.disputes]
+        out += _more(claim.disputes_more, "disputes")
+    if claim.standings:
+        out += ["", "**Superseded and retracted**", ""]
+        out += [f"- #{a.number} {md(a.standing)}" for a in claim.standings]
     out += ["", "**Quotes**", ""]
     out += ["\n\n".join(quote_block(a) for a in claim.assertions)]
     if claim.notes:

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 from comparator import humanize
 from comparator.check import CheckResult
 from comparator.compare import Verdict
-from comparator.display import ClaimView
+from comparator.display import ClaimView, SideView
 from comparator.models import Kind, Qualifier
 from comparator.problems import Problem
 from comparator.render import Options
 from comparator.render.columns import table, wrap
 from comparator.render.escape import line
+from comparator.text import plural
 
 if TYPE_CHECKING:  # `check` and `show` need not load the sentence reading of `suggest`
     from comparator.curation.suggest import Suggestions, Value
@@ -45,11 +46,26 @@ def check(result: CheckResult, options: Options) -> str:
 ASSERTION_HEADERS = ["#", "outlet", "published", "claimant", "value", "as of", "origin"]
 
 
-def assertion_rows(claim: ClaimView) -> list[list[str]]:
-    return [
+def assertion_table(claim: ClaimView) -> tuple[list[str], list[list[str]]]:
+    """The assertions side by side, with a `side` column when there is more than one side or
+    a figure stands on none (superseded or retracted, which the column then says)."""
+    headers = list(ASSERTION_HEADERS)
+    rows = [
         [str(a.number), line(a.outlet), a.published, line(a.claimant), line(a.value), a.as_of, line(a.origin)]
-        for a in claim.assertions
+        for a in claim.by_side
     ]
+    if len(claim.sides) > 1 or claim.standings:
+        headers.insert(1, "side")
+        for row, a in zip(rows, claim.by_side, strict=True):
+            row.insert(1, ", ".join(a.sides) or a.status.value)
+    return headers, rows
+
+
+def side_line(side: SideView) -> str:
+    members = ", ".join(f"#{n}" for n in side.members)
+    return (
+        f"{side.label}: {side.value} ({plural(side.support, 'origin')}: {', '.join(side.origins)}; {members})"
+    )
 
 
 def _more(count: int, what: str) -> list[str]:
@@ -61,27 +77,32 @@ def show(claim: ClaimView, options: Options) -> str:
     verdict = claim.verdict.value
     title = wrap(f"{line(claim.id)}  ({line(claim.topic)}, {line(claim.description)})", width, rest="  ")
     title[0] = title[0].replace(line(claim.id), paint(line(claim.id), "bold", color), 1)
+    headers, rows = assertion_table(claim)
     out = [
         *title,
         *wrap(line(claim.question), width),
         "",
-        f"verdict:    {paint(verdict, verdict, color)}: {claim.reason}",
+        *wrap(f"verdict:    {verdict}: {line(claim.reason)}", width, rest=" " * 12),
         *wrap(f"consensus:  {line(claim.consensus or 'none')}", width, rest=" " * 12),
         *wrap(f"origins:    {line(', '.join(claim.origins))}", width, rest=" " * 12),
         "",
-        table(ASSERTION_HEADERS, assertion_rows(claim), width, wrappable=(1, 2, 3, 4, 5, 6)),
+        table(headers, rows, width, wrappable=range(1, len(headers))),
     ]
-    if claim.contradictions:
-        out += ["", paint("Contradictions", "bold", color)]
-        for s in claim.contradictions:
-            out += wrap(line(f"#{s.a} × #{s.b}: {s.text}"), width, "  ", "    ")
-        out += _more(claim.contradictions_more, "contradictions")
-    if claim.relations:
-        out += ["", paint("Relations", "bold", color), *(f"  {r}" for r in claim.relations)]
-        out += _more(claim.relations_more, "relations")
-    out += ["", paint("Clusters", "bold", color)]
-    for cluster in claim.clusters:
-        out += wrap(line(cluster), width, "  ", "    ")
+    if color:
+        out[len(title) + 2] = out[len(title) + 2].replace(verdict, paint(verdict, verdict, color), 1)
+    if len(claim.sides) > 1:
+        out += ["", paint("Sides", "bold", color)]
+        for side in claim.sides:
+            out += wrap(line(side_line(side)), width, "  ", "     ")
+    if claim.disputes:
+        out += ["", paint("Disputes", "bold", color)]
+        for d in claim.disputes:
+            out += wrap(line(f"{d.sides[0]} × {d.sides[1]}: {d.text}"), width, "  ", "    ")
+        out += _more(claim.disputes_more, "disputes")
+    if claim.standings:
+        out += ["", paint("Superseded and retracted", "bold", color)]
+        for a in claim.standings:
+            out += wrap(line(f"#{a.number} {a.standing}"), width, "  ", "    ")
     out += ["", paint("Quotes", "bold", color)]
     for a in claim.assertions:
         out.append("  " + paint(f"#{a.number} {line(a.source)}", "dim", color))

@@ -14,10 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from comparator.compare import Analysis, Relation, Verdict, common
+from comparator.compare import Analysis, Relation, Verdict
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate
 from comparator.display import ClaimView, claim_view
+from comparator.items import Status
 from comparator.query import Filters
 from comparator.values import Interval, ValueSet
 
@@ -34,16 +35,6 @@ class Overview:
     last: PartialDate | None
     by_verdict: tuple[tuple[Verdict, int], ...]
     by_topic: tuple[tuple[str, tuple[int, ...]], ...]  # counts in the order of VERDICTS
-
-
-@dataclass(frozen=True)
-class Side:
-    """One cluster of a claim: assertions that can all be true together."""
-
-    label: str  # "A", "B", ...
-    members: tuple[int, ...]
-    origins: tuple[str, ...]
-    common: ValueSet | None  # a value every member allows
 
 
 @dataclass(frozen=True)
@@ -78,9 +69,9 @@ class Tally:
 class Stance:
     """How an outlet's own voice stands to one party over the contested claims both speak to."""
 
-    sides: tuple[str, ...] = ()  # no own-voice assertion contradicts the party's
-    opposes: tuple[str, ...] = ()  # every own-voice assertion contradicts the party's
-    mixed: tuple[str, ...] = ()
+    sides: tuple[str, ...] = ()  # the outlet's own voice stands only on sides the party holds
+    opposes: tuple[str, ...] = ()  # on no side the party holds
+    mixed: tuple[str, ...] = ()  # on one the party holds and on one it does not
 
 
 @dataclass(frozen=True)
@@ -97,7 +88,6 @@ class Report:
     scope: Filters
     claims: tuple[Analysis, ...]  # contested, corroborated, single-origin; by topic and id within
     overview: Overview
-    sides: dict[str, tuple[Side, ...]]  # by claim id
     totals: tuple[RunningTotal, ...]
     outlets: tuple[str, ...]  # outlet ids, in the order of the outlet matrix
     outlet_pairs: dict[tuple[str, str], Tally]
@@ -126,7 +116,6 @@ def build(corpus: Corpus, analyses: Iterable[Analysis], scope: Filters | None = 
         scope=scope or Filters(),
         claims=claims,
         overview=_overview(corpus, claims),
-        sides={a.id: sides(corpus, a) for a in claims},
         totals=tuple(running_total(corpus, a) for a in claims if a.claim.claim.cumulative),
         outlets=outlets,
         outlet_pairs=outlet_pairs,
@@ -159,27 +148,6 @@ def _overview(corpus: Corpus, claims: Sequence[Analysis]) -> Overview:
         by_verdict=tuple((v, sum(a.verdict is v for a in claims)) for v in VERDICTS),
         by_topic=tuple((t, tuple(topics[t])) for t in sorted(topics)),
     )
-
-
-def _label(n: int) -> str:
-    """A, B, ..., Z, AA, AB, ...: side labels that stay short for any number of clusters."""
-    label = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        label = chr(ord("A") + rest) + label
-    return label
-
-
-def sides(corpus: Corpus, analysis: Analysis) -> tuple[Side, ...]:
-    return tuple(
-        Side(_label(n), cluster.assertions, cluster.origins, _common(corpus, analysis, cluster.assertions))
-        for n, cluster in enumerate(analysis.clusters)
-    )
-
-
-def _common(corpus: Corpus, analysis: Analysis, members: Sequence[int]) -> ValueSet | None:
-    return common(corpus, [analysis.items[i].values for i in members])
 
 
 def lower_bound(values: ValueSet) -> float | None:
@@ -246,7 +214,7 @@ def _outlet_matrix(
         relations = _relations(analysis)
         by_outlet: dict[str, list[int]] = defaultdict(list)
         for item in analysis.items:
-            if item.outlet:
+            if item.outlet and item.status is not Status.RETRACTED:  # a retraction relates to nothing
                 by_outlet[item.outlet].append(item.index)
         seen.update(by_outlet)
         names = sorted(by_outlet)
@@ -272,19 +240,23 @@ def _party_matrix(
     for analysis in claims:
         if analysis.verdict is not Verdict.CONTESTED:
             continue
-        relations = _relations(analysis)
-        own: dict[str, list[int]] = defaultdict(list)
-        said: dict[str, list[int]] = defaultdict(list)
-        for item in analysis.items:
+        # Where each outlet's own voice and each party stand among the claim's sides: one
+        # stance per claim however many articles repeat a side.
+        on_sides: dict[int, set[int]] = defaultdict(set)
+        for n, side in enumerate(analysis.sides):
+            for i in side.assertions:
+                on_sides[i].add(n)
+        own: dict[str, set[int]] = defaultdict(set)
+        said: dict[str, set[int]] = defaultdict(set)
+        for item in analysis.current:
             if item.assertion.claimant:
-                said[corpus.top_actor(item.assertion.claimant)].append(item.index)
+                said[corpus.top_actor(item.assertion.claimant)] |= on_sides[item.index]
             elif item.outlet:
-                own[item.outlet].append(item.index)
+                own[item.outlet] |= on_sides[item.index]
         for outlet, mine in own.items():
             for party, theirs in said.items():
-                found = [relations[(min(i, j), max(i, j))] for i in mine for j in theirs]
-                against = sum(r is Relation.CONTRADICT for r in found)
-                stance = "sides" if not against else "opposes" if against == len(found) else "mixed"
+                shared = mine & theirs
+                stance = "opposes" if not shared else "sides" if mine <= theirs else "mixed"
                 counts[(outlet, party)][stance].append(analysis.id)
                 outlets.add(outlet)
                 parties.add(party)

@@ -10,17 +10,17 @@ read from its display view, as every other format reads it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from comparator import humanize
 from comparator.compare import Verdict
 from comparator.corpus import Corpus
 from comparator.display import AssertionView, ClaimView, date_label
+from comparator.render import text
 from comparator.render.escape import markdown as md
 from comparator.render.markdown import table
 from comparator.report import chart
-from comparator.report.content import VERDICTS, Report, RunningTotal, Side
+from comparator.report.content import VERDICTS, Report, RunningTotal
 from comparator.report.links import (
     SECTIONS,
     claim_link,
@@ -166,44 +166,9 @@ def _facts(claim: ClaimView, base: str) -> list[str]:
     return facts
 
 
-def _side_value(corpus: Corpus, claim: ClaimView, side: Side) -> str:
-    """What a side says: its members' own words when they all say the same ("between 1992
-    and 1994" reads better than the interval it stands for), else the value they share."""
-    said = {claim.assertions[i].value_with_unit for i in side.members}
-    if len(said) == 1:
-        return said.pop()
-    common = humanize.value_set(claim.kind, side.common, corpus.actor_name)
-    return humanize.with_unit(common, claim.unit) if claim.unit else common
-
-
-def _side_line(corpus: Corpus, claim: ClaimView, side: Side, names: Sequence[str]) -> str:
-    members = ", ".join(f"#{i + 1}" for i in side.members)
-    noun = "origin" if len(names) == 1 else "origins"
-    value = _side_value(corpus, claim, side)
-    return f"- **{side.label}:** {md(value)} ({members}; {noun}: {md(', '.join(names))})"
-
-
-def _assertion_rows(claim: ClaimView, sides: Sequence[Side]) -> tuple[list[str], list[list[str]]]:
-    labels: dict[int, list[str]] = {}
-    for side in sides:
-        for i in side.members:
-            labels.setdefault(i, []).append(side.label)
-    place = {side.label: n for n, side in enumerate(sides)}
-
-    def order(a: AssertionView) -> tuple[int, int]:
-        return (place.get(labels.get(a.number - 1, [""])[0], 0), a.number)
-
-    headers = ["#", "side", "outlet", "published", "claimant", "value", "as of", "origin"]
-    rows = []
-    for a in sorted(claim.assertions, key=order):
-        side_labels = ", ".join(labels.get(a.number - 1, []))
-        cells = [a.outlet, a.published, a.claimant, a.value, a.as_of, a.origin]
-        rows.append([str(a.number), side_labels, *(md(c) for c in cells)])
-    if len(sides) <= 1:  # one side: the column says nothing
-        headers.pop(1)
-        for row in rows:
-            row.pop(1)
-    return headers, rows
+def _assertion_rows(claim: ClaimView) -> tuple[list[str], list[list[str]]]:
+    headers, cells = text.assertion_table(claim)
+    return headers, [[md(c) if n else c for n, c in enumerate(row)] for row in cells]
 
 
 def _quote(a: AssertionView, ids: frozenset[str]) -> str:
@@ -220,29 +185,20 @@ def _quote(a: AssertionView, ids: frozenset[str]) -> str:
 
 
 def _claim(report: Report, claim: ClaimView, base: str) -> str:
-    # A running total's clusters split figures that time reconciles (16 dead, later 120): its
-    # supersessions and contradictions below say how its figures relate, not sides.
-    sides = () if claim.cumulative else report.sides[claim.id]
     out = [heading(3, claim.id, md(claim.question)), "", *_facts(claim, base)]
-    if len(sides) > 1:
+    if len(claim.sides) > 1:
         out += ["", "**Sides** (assertions that can all be true together):", ""]
-        corpus = report.corpus
-        out += [
-            _side_line(corpus, claim, side, [humanize.origin_name(corpus, o) for o in side.origins])
-            for side in sides
-        ]
-    headers, rows = _assertion_rows(claim, sides)
+        out += [f"- **{side.label}:** {md(text.side_line(side).split(': ', 1)[1])}" for side in claim.sides]
+    headers, rows = _assertion_rows(claim)
     out += ["", table(headers, rows)]
-    if claim.contradictions:
-        out += ["", "**Contradictions:**", ""]
-        out += [f"- #{s.a} × #{s.b}: {md(s.text)}" for s in claim.contradictions]
-        if claim.contradictions_more:
-            out.append(
-                f"- … and {claim.contradictions_more:,} more; `comparator show --format json` lists all"
-            )
-    if claim.supersessions:
-        out += ["", "**Superseded figures:**", ""]
-        out += [f"- #{s.a} → #{s.b}: {md(s.text)}" for s in claim.supersessions]
+    if claim.disputes:
+        out += ["", "**Disputes:**", ""]
+        out += [f"- {d.sides[0]} × {d.sides[1]}: {md(d.text)}" for d in claim.disputes]
+        if claim.disputes_more:
+            out.append(f"- … and {claim.disputes_more:,} more; `comparator show --format json` lists all")
+    if claim.standings:
+        out += ["", "**Superseded and retracted:**", ""]
+        out += [f"- #{a.number} {md(a.standing)}" for a in claim.standings]
     if claim.notes:
         out += ["", f"**Curator's note:** {linked(md(claim.notes), report.ids)}"]
     out += ["", "**Quotes:**"]

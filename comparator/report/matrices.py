@@ -68,10 +68,11 @@ def party_matrix(corpus: Corpus, report: Report) -> str:
     out = [
         section("parties"),
         "",
-        "Over the contested claims, how often each outlet's own voice (not a party it quotes)"
-        " sides *with* what a party claims (no contradiction), stands *against* it (every"
-        " own-voice assertion contradicts the party's), or is *mixed*. — means the outlet did not"
-        " speak in its own voice on any contested claim where that party is quoted.",
+        "Over the contested claims, counted once per claim by sides (however many articles"
+        " repeat a side): how often each outlet's own voice (not a party it quotes) stands *with*"
+        " a party (only on sides the party holds), *against* it (on no side the party holds), or"
+        " is *mixed*. — means the outlet did not speak in its own voice on any contested claim"
+        " where that party is quoted.",
     ]
     if not report.parties or not report.stance_outlets:
         return "\n".join([*out, "", "No contested claim has both an outlet's own voice and a quoted party."])
