@@ -242,13 +242,13 @@ MARKDOWN_V0_V1 = """\
 | assertions | 0       | 0         | 1         |
 | sources    | 0       | 0         | 0         |
 
-Contradictions: **1 introduced**, 0 resolved · verdicts changed: 1 · quotes to review: 1 · at head: 0 errors, 0 warnings
+Disputes: **1 introduced**, 0 resolved · contradicting pairs: 1 introduced, 0 resolved · verdicts changed: 1 · quotes to review: 1 · at head: 0 errors, 0 warnings
 
-#### Contradictions introduced
+#### Disputes introduced
 
-- **start**: The Daily \\(28 Sep 2020\\), in its own voice, says 27 Sep 2020; Herald \\(24 Nov 2021\\), in its own voice, says 28 Sep 2020. A dispute between The Daily and Herald.
-  - #1 daily-1: **Fighting began on 27 September 2020**.
-  - #2 herald-1: **It started on “27 September 2020”**.
+- **start**: Side A says 27 Sep 2020 \\(The Daily\\); side B says 28 Sep 2020 \\(Herald\\): outlets report differently; probably the same day told differently \\(a time zone, the night of\\): 27 Sep 2020 vs 28 Sep 2020.
+  - A #1 daily-1: **Fighting began on 27 September 2020**.
+  - B #2 herald-1: **It started on “27 September 2020”**.
 
 #### Verdict changes
 
@@ -345,8 +345,10 @@ def test_a_claim_moved_to_another_topic_is_a_change_of_topic(repo: Repo, run) ->
 
 TEXT_V4_V5 = """\
 v4 → v5
-claims: 0 added, 0 removed, 0 changed; assertions: 0 added, 0 removed, 0 changed; sources: 0 added, 1 removed, 0 changed
-contradictions: 0 introduced, 0 resolved; verdicts changed: 0; quotes to review: 0; at head: 2 errors, 0 warnings
+claims: 0 added, 0 removed, 0 changed; assertions: 0 added, 0 removed, 0 changed; sources: 0 added,
+  1 removed, 0 changed
+disputes: 0 introduced, 0 resolved; contradicting pairs: 0 introduced, 0 resolved; verdicts changed:
+  0; quotes to review: 0; at head: 2 errors, 0 warnings
 
 Sources
   - herald-1: was sources/herald/herald-1.md; still cited by attacker, start
@@ -374,10 +376,9 @@ def test_a_source_removed_while_claims_still_cite_it(repo: Repo, run) -> None:  
 def test_github_annotations_for_errors_and_new_contradictions(repo: Repo, run) -> None:  # type: ignore[no-untyped-def]
     result = diff(run, repo, "v2", "v3", env={"GITHUB_ACTIONS": "true"})  # github is the default there
     assert result.stdout == (
-        "::warning file=claims/war/attacker.yaml,line=8,col=5,title=new contradiction in attacker::"
-        "The Daily (28 Sep 2020), quoting North defence ministry, says South; Herald (24 Nov 2021), quoting South, "
-        "says North. A dispute between North and South.%0A#1 daily-1: “South attacked first”%0A"
-        "#2 herald-1: “North attacked first”\n"
+        "::warning file=claims/war/attacker.yaml,line=8,col=5,title=new dispute in attacker::Side A says Nort"
+        "h (South); side B says South (North): South and North dispute this; the accounts are from different "
+        "dates.%0AA #2 herald-1: “North attacked first”%0AB #1 daily-1: “South attacked first”\n"
     )
     errors = diff(run, repo, "v4", "v5", "--format", "github").stdout.splitlines()
     assert errors == [
@@ -535,7 +536,7 @@ def test_a_data_root_in_a_subfolder_annotates_repository_paths(tmp_path: Path, r
     repo.write({"claims/war/start.yaml": START.replace("value: 2020-09-27", "value: 2021-01-01", 1)})
     out = run("--root", str(repo.root), "diff", "HEAD", "--format", "github").stdout
     assert out.startswith(
-        "::warning file=data/claims/war/start.yaml,line=7,col=5,title=new contradiction in start::"
+        "::warning file=data/claims/war/start.yaml,line=7,col=5,title=new dispute in start::"
     )
 
 
@@ -595,7 +596,7 @@ def test_workflow_commands_cannot_be_injected(tmp_path: Path, run) -> None:  # t
     repo.write({"claims/t/said.yaml": claim, "claims/t/broken.yaml": 'question: ["%0A::error::x\n'})
     out = run("--root", str(repo.root), "diff", "HEAD", "--format", "github").stdout
     commands = runner_commands(out)
-    # 15 contradicting pairs: GitHub shows 10 warnings of a step, and a notice counts the rest
+    # six sides, 15 disputes: GitHub shows 10 warnings of a step, and a notice counts the rest
     assert [name for name, _, _ in commands] == ["error"] + ["warning"] * 10 + ["notice"]
     assert commands[-1][2].startswith("5 warnings more not annotated here")
     assert all(
@@ -604,7 +605,6 @@ def test_workflow_commands_cannot_be_injected(tmp_path: Path, run) -> None:  # t
     # Each message arrives whole: the quotes, newlines and percent signs as written.
     first = commands[1][2]
     assert f"#1 hostile: “Quote 0: {HOSTILE[0]}”" in first
-    assert f"#2 hostile: “Quote 1: {HOSTILE[1]}”" in first
     messages = "\n".join(data for _, _, data in commands)
     for text in HOSTILE:
         assert text.replace("##[", "##\u2060[") in messages
@@ -780,7 +780,7 @@ def test_the_action_summarises_annotates_and_applies_fail_on(tmp_path: Path) -> 
     status, log, summary = run_action(repo, tmp_path, base=base)
     assert status == 1
     assert [c[0] for c in runner_commands(log)] == ["error"]  # from check; diff adds no duplicate
-    assert "#### Problems at head" in summary
+    assert "**error** `unknown-source` (line 7): unknown source 'herald-2'" in summary  # beside its quote
     assert run_action(repo, tmp_path, base=base, **{"fail-on": "never"})[0] == 0
     assert run_action(repo, tmp_path, base="")[0] == 1  # no base: check alone decides
     assert run_action(repo, tmp_path, base="", **{"fail-on": "never"})[0] == 0
@@ -879,7 +879,7 @@ def test_long_lists_fold_into_details() -> None:
     )
     out = markdown_diff.diff(compare({}, {"claims/t/said.yaml": claim}), Options())
     assert "#### Quotes to review\n\n<details><summary>11 quotes to review</summary>\n\n**said**" in out
-    assert "<details><summary>55 contradictions introduced</summary>" in out
+    assert "<details><summary>55 disputes introduced</summary>" in out
     assert out.count("</details>") == 2
 
 

@@ -33,22 +33,22 @@ SHOW_FIRST = """\
 first  (blame, actor)
 Who attacked first?
 
-verdict:    contested: 1 dispute between origins
+verdict:    contested: South and North dispute this
 consensus:  none
 origins:    North, South
 
-#    outlet     published    claimant                value    as of        origin
----  ---------  -----------  ----------------------  -------  -----------  --------
-1    The Daily  28 Sep 2020  North defence ministry  South    28 Sep 2020  North
-2    Herald     24 Nov 2021  South                   North    24 Nov 2021  South
+#    side    outlet     published    claimant                value    as of        origin
+---  ------  ---------  -----------  ----------------------  -------  -----------  --------
+2    A       Herald     24 Nov 2021  South                   North    24 Nov 2021  South
+1    B       The Daily  28 Sep 2020  North defence ministry  South    28 Sep 2020  North
 
-Contradictions
-  #1 × #2: The Daily (28 Sep 2020), quoting North defence ministry, says South; Herald (24 Nov
-    2021), quoting South, says North. A dispute between North and South.
+Sides
+  A: North (1 origin: South; #2)
+  B: South (1 origin: North; #1)
 
-Clusters
-  1. #1 (origins: North)
-  2. #2 (origins: South)
+Disputes
+  A × B: Side A says North (South); side B says South (North): South and North dispute this; the
+    accounts are from different dates.
 
 Quotes
   #1 daily-1
@@ -86,11 +86,13 @@ def test_show_text(run, root):  # type: ignore[no-untyped-def]
 
 def test_show_supersede_and_translation(run, root):  # type: ignore[no-untyped-def]
     out = cli(run, root, "show", "toll").stdout
-    assert "  #2 supersedes #1\n" in out
+    assert "Superseded and retracted\n  #1 superseded by #2\n" in out
     assert "consensus:  more than 6,500 people\n" in out
     out = cli(run, root, "show", "start").stdout
     assert "    = it started in September\n" in out
-    assert "  #1 compatible with #2\n" in out
+    assert "compatible with" not in out  # relations pair by pair stay in JSON
+    data = json.loads(cli(run, root, "show", "start", "--format", "json").stdout)
+    assert data["relations"] == [{"a": 0, "b": 1, "relation": "compatible", "same_origin": False}]
 
 
 def test_show_json_has_the_contract_keys(run, root):  # type: ignore[no-untyped-def]
@@ -147,7 +149,8 @@ def test_show_markdown_escapes(run, make_root):  # type: ignore[no-untyped-def]
     out = cli(run, make_root(hostile), "show", "first", "--format", "markdown").stdout
     assert "**Who \\| attacked \\<b\\>first\\</b\\>?**" in out
     assert (
-        "| #   | outlet    | published   | claimant               | value   | as of       | origin   |" in out
+        "| #   | side   | outlet    | published   | claimant               | value   | as of       | origin   |"
+        in out
     )
 
 

@@ -110,7 +110,7 @@ def test_grouped_figures_and_long_names_lay_out(run, make_root) -> None:  # type
     root = make_root(
         {"sources/actors.yaml": actors, "sources/daily/daily-1.md": daily, "claims/t/c.yaml": claim}
     )
-    for columns in ("60", "80", "120"):
+    for columns in ("80", "120"):
         result = run("--root", str(root), "show", "c", env={"COLUMNS": columns})
         assert result.exit_code == 0
         assert "more than 6,500" in result.stdout

@@ -54,35 +54,11 @@ def diff(
     Revisions are read from git objects: nothing is checked out, and the index, the work
     tree and HEAD are left as they are. In a shallow clone, fetch BASE first.
     """
-    from comparator import corpus as corpus_mod
-    from comparator.review import git as gitrev
-    from comparator.review.diff import diff as run_diff
-    from comparator.review.model import Revision
+    from comparator.review.diff import compare
 
-    root = data_root(ctx)
-    repo = gitrev.open_repository(root)
-    revisions = gitrev.span(repo, base, head, merge_base)
-    base, head, moved = revisions.base, revisions.head, revisions.note
-    base_files = gitrev.read_revision(repo, revisions.base_commit)
-    head_files = gitrev.read_revision(repo, revisions.head_commit) if revisions.head_commit else None
-
-    where = repo.prefix or "the top of the repository"
-    for name, files in ((base, base_files), (head, head_files)):
-        if files is not None and not files:
-            note(f"{name} has no claims/ or sources/ under {where}; everything there counts as new or gone")
-    if moved:
-        note(moved)
-    before = Revision(base, revisions.base_commit, corpus_mod.from_files(root, base_files))
-    after_corpus = corpus_mod.load(root) if head_files is None else corpus_mod.from_files(root, head_files)
-    after = Revision(head, revisions.head_commit, after_corpus)
-    result = run_diff(before, after, prefix=repo.prefix, note=moved)
-
-    if fmt is Format.JSON:
-        from comparator.records import diff_record
-        from comparator.render.json import dumps
-
-        emit(dumps(diff_record(result)))
-    else:
-        emit(DIFF[fmt](result, render_options(problems=problems)))
+    result, notes = compare(data_root(ctx), base, head, merge_base)
+    for message in [*notes, *([result.note] if result.note else [])]:
+        note(message)
+    emit(DIFF[fmt](result, render_options(problems=problems)))
     note(result.summary())
     ctx.exit(1 if result.failed(FailOn(fail_on)) else 0)

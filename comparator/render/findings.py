@@ -1,8 +1,8 @@
 """Findings on lines of files: what `github` annotations and SARIF results are made of.
 
-A check's problems and a diff's problems and new contradictions become one list of
-`Finding`s, each on a file (relative to the repository), a line and a column, with a rule
-(a problem code, or `new-contradiction`) and a level. The two formats then differ only in
+A check's problems, and a diff's problems and new disputes, become one list of `Finding`s,
+each on a file (relative to the repository), a line and a column, with a rule (a problem
+code, or `new-dispute`) and a level. The two formats then differ only in
 how they write the list: GitHub shows a few annotations per step, SARIF takes them all.
 """
 
@@ -15,10 +15,11 @@ from comparator import humanize
 from comparator.check import CheckResult
 from comparator.problems import CODES, Problem, Severity
 from comparator.review.model import DiffResult
+from comparator.review.view import MEMBERS_SHOWN
 
-NEW_CONTRADICTION = "new-contradiction"
+NEW_DISPUTE = "new-dispute"
 # Rules a diff adds to the problem codes, with what they mean.
-DIFF_RULES = {NEW_CONTRADICTION: "two assertions that the change makes contradict each other"}
+DIFF_RULES = {NEW_DISPUTE: "a claim the change makes contested, or a contested claim that gains a side"}
 
 
 @dataclass(frozen=True)
@@ -50,16 +51,24 @@ def of_check(result: CheckResult, prefix: str) -> list[Finding]:
 
 
 def of_diff(result: DiffResult, problems: bool = True) -> list[Finding]:
-    """Errors at head (and warnings in the files the change wrote), then each new
-    contradiction as a warning on the later of its two assertions."""
+    """Errors at head (and warnings in the files the change wrote), then each new dispute as a
+    warning on the last assertion of its sides in the claim file."""
     found = _from_problems(result.shown_problems, result.prefix, result.touched) if problems else []
-    for c in result.introduced:
-        line, col = c.analysis.claim.marks.at(("assertions", c.later.index))
-        quotes = [f"#{i.index + 1} {i.assertion.source}: “{i.assertion.quote}”" for i in (c.a, c.b)]
-        message = "\n".join([humanize.contradiction(c.corpus, c.analysis, c.pair), *quotes])
-        title = f"new contradiction in {c.claim}"
-        rel = c.analysis.claim.rel
+    for change in result.disputes_introduced:
+        analysis = change.analysis
+        last = max(i for side in change.sides for i in side.assertions)
+        line, col = analysis.claim.marks.at(("assertions", last))
+        sentence = humanize.dispute_sentence(change.corpus, analysis, change.dispute)
+        quotes = [
+            f"{humanize.side_label(n)} #{i.index + 1} {i.assertion.source}: “{i.assertion.quote}”"
+            for n, side in zip(change.dispute.sides, change.sides, strict=True)
+            for i in change.members(side)[:MEMBERS_SHOWN]
+        ]
+        title = f"new dispute in {change.claim}"
+        rel = result.prefix + analysis.claim.rel
         found.append(
-            Finding(Severity.WARNING, NEW_CONTRADICTION, result.prefix + rel, line, col, message, title, True)
+            Finding(
+                Severity.WARNING, NEW_DISPUTE, rel, line, col, "\n".join([sentence, *quotes]), title, True
+            )
         )
     return found

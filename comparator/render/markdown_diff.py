@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from comparator import humanize
-from comparator.problems import Severity
+from comparator.problems import Problem
 from comparator.render import Options
 from comparator.render.escape import markdown as md
-from comparator.render.markdown import table
+from comparator.render.markdown import PROBLEM_HEADERS, problem_rows, table
 from comparator.render.text_diff import (
     claim_change_details,
     field_changes,
@@ -17,6 +16,7 @@ from comparator.render.text_diff import (
     source_change_details,
 )
 from comparator.review.model import DiffResult
+from comparator.review.view import DisputeEntry, Quoted, diff_view
 
 DETAILS_AFTER = 10  # longer lists fold into <details>, so the summary stays readable
 MAX_LISTED = 100  # a pull-request comment holds 65,536 characters; the rest is in `--format json`
@@ -51,13 +51,36 @@ def _marked(context: Any) -> str:
     return f"{before}{quote}{after}"
 
 
+def _quote(q: Quoted) -> str:
+    return _marked(q.context) if q.context else f"“{md(q.quote)}”"
+
+
+def _disputes(entries: Sequence[DisputeEntry]) -> list[str]:
+    shown, more = _capped(entries, "disputes")
+    lines = []
+    for d in shown:
+        lines.append(f"- **{md(d.claim)}**: {md(d.sentence)}")
+        for side in d.sides:
+            lines += [f"  - {side.label} #{q.number} {md(q.source)}: {_quote(q)}" for q in side.quotes]
+            if side.more:
+                lines.append(f"  - {side.label}: … and {side.more} more")
+    return lines + more
+
+
+def _problem_table(found: Sequence[Problem]) -> list[str]:
+    listed, rest = _capped(found, "problems")
+    return [table(PROBLEM_HEADERS, problem_rows(listed)), *rest] if listed else []
+
+
 def diff(result: DiffResult, options: Options) -> str:
+    view = diff_view(result, options.problems)
     n = result.counts
     base = md(revision_name(result.base.name))
     head = md(revision_name(result.head.name))
-    out = [
-        f"### comparator diff: {base} → {head}",
-        "",
+    out = [f"### comparator diff: {base} → {head}", ""]
+    if result.note:
+        out += [f"> **Note:** {md(result.note)}", ""]
+    out += [
         table(
             ["", "added", "removed", "changed"],
             [
@@ -66,25 +89,14 @@ def diff(result: DiffResult, options: Options) -> str:
             ],
         ),
         "",
-        f"Contradictions: {_strong(n['contradictions_introduced'], 'introduced')}, "
+        f"Disputes: {_strong(n['disputes_introduced'], 'introduced')}, {n['disputes_resolved']} resolved · "
+        f"contradicting pairs: {n['contradictions_introduced']} introduced, "
         f"{n['contradictions_resolved']} resolved · verdicts changed: {n['verdicts_changed']} · "
         f"quotes to review: {n['review']} · "
         f"at head: {_strong(n['errors'], 'errors')}, {n['warnings']} warnings",
     ]
-
-    def contradictions(found: Sequence[Any]) -> list[str]:
-        shown, more = _capped(found, "contradictions")
-        lines = []
-        for c in shown:
-            lines.append(f"- **{md(c.claim)}**: {md(humanize.contradiction(c.corpus, c.analysis, c.pair))}")
-            for item in (c.a, c.b):
-                context = c.context(item)
-                quote = _marked(context) if context else f"“{md(item.assertion.quote)}”"
-                lines.append(f"  - #{item.index + 1} {md(item.assertion.source)}: {quote}")
-        return lines + more
-
-    out += _fold("Contradictions introduced", len(result.introduced), contradictions(result.introduced))
-    out += _fold("Contradictions resolved", len(result.resolved), contradictions(result.resolved))
+    out += _fold("Disputes introduced", len(view.introduced), _disputes(view.introduced))
+    out += _fold("Disputes resolved", len(view.resolved), _disputes(view.resolved))
 
     shown, more = _capped(result.verdicts, "verdict changes")
     rows = [[md(v.id), v.before or "—", v.after or "—"] for v in shown]
@@ -94,15 +106,15 @@ def diff(result: DiffResult, options: Options) -> str:
         [table(["claim", "before", "after"], rows), *more] if rows else [],
     )
 
-    shown, more = _capped(result.review, "quotes")
+    entries, more = _capped(view.review, "quotes")
     lines: list[str] = []
     current = None
-    for r in shown:
+    for entry in entries:
+        r = entry.review
         if r.analysis.id != current:
             current = r.analysis.id
             lines += ["", f"**{md(current)}**: {md(r.analysis.claim.claim.question)}"]
-        said = humanize.side(result.head.corpus, r.analysis, r.item)
-        lines += ["", f"- #{r.item.index + 1} {r.reason.replace('-', ' ')}: {md(said)}"]
+        lines += ["", f"- #{r.item.index + 1} {r.reason.replace('-', ' ')}: {md(entry.said)}"]
         if r.fields:
             lines += ["", f"  {md(field_changes(r.fields))}"]
         if r.context is not None:
@@ -111,7 +123,9 @@ def diff(result: DiffResult, options: Options) -> str:
             lines += ["", f"  > “{md(r.item.assertion.quote)}” ({md(r.missing)})"]
         if r.item.assertion.translation:
             lines += ["  >", f"  > *{md(r.item.assertion.translation)}*"]
-    out += _fold("Quotes to review", len(result.review), lines[1:] + more)
+        for p in entry.problems:
+            lines += ["", f"  **{p.severity.value}** `{p.code}` (line {p.line}): {md(p.message)}"]
+    out += _fold("Quotes to review", len(view.review), lines[1:] + more)
 
     shown, more = _capped(result.claims, "claims")
     rows = [[md(c.id), c.status, md(claim_change_details(c))] for c in shown]
@@ -124,23 +138,8 @@ def diff(result: DiffResult, options: Options) -> str:
     out += _fold(
         "Sources", len(result.sources), [table(["source", "change", "details"], rows), *more] if rows else []
     )
-
-    if options.problems:
-
-        def problem_table(found: Sequence[Any]) -> list[str]:
-            listed, rest = _capped(found, "problems")
-            rows = [
-                [md(p.file), str(p.line), str(p.column), p.severity.value, md(p.code), md(p.message)]
-                for p in listed
-            ]
-            return (
-                [table(["file", "line", "col", "severity", "code", "message"], rows), *rest] if rows else []
-            )
-
-        found = result.shown_problems
-        out += _fold("Problems at head", len(found), problem_table(found))
-        base_errors = [p for p in result.base_problems if p.severity is Severity.ERROR]
-        out += _fold("Errors at base (for reference)", len(base_errors), problem_table(base_errors))
-    if not (result.claims or result.sources or result.verdicts or result.introduced or result.resolved):
+    out += _fold(view.problems_title, len(view.problems), _problem_table(view.problems))
+    out += _fold("Errors at base (for reference)", len(view.base_errors), _problem_table(view.base_errors))
+    if not (result.claims or result.sources or result.verdicts or view.introduced or view.resolved):
         out += ["", "No claim, source or verdict changed."]
     return "\n".join(out)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from comparator import humanize
-from comparator.problems import Severity
 from comparator.render import Options
 from comparator.render.columns import wrap
 from comparator.render.escape import line
 from comparator.render.text import paint, problem_line
-from comparator.review.model import DiffResult
+from comparator.review.model import DiffResult, Review
+from comparator.review.view import DisputeEntry, Quoted, diff_view
 
 
 def revision_name(name: str | None) -> str:
@@ -73,24 +72,9 @@ def source_change_details(change: Any) -> str:
     return "; ".join(parts)
 
 
-def diff_counts(result: Any) -> list[str]:
-    n = result.counts
-    return [
-        f"claims: {n['claims_added']} added, {n['claims_removed']} removed, {n['claims_changed']} changed; "
-        f"assertions: {n['assertions_added']} added, {n['assertions_removed']} removed, "
-        f"{n['assertions_changed']} changed; "
-        f"sources: {n['sources_added']} added, {n['sources_removed']} removed, "
-        f"{n['sources_changed']} changed",
-        f"contradictions: {n['contradictions_introduced']} introduced, "
-        f"{n['contradictions_resolved']} resolved; "
-        f"verdicts changed: {n['verdicts_changed']}; quotes to review: {n['review']}; "
-        f"at head: {n['errors']} errors, {n['warnings']} warnings",
-    ]
-
-
 def diff(result: DiffResult, options: Options) -> str:
-    width, color, problems = options.width, options.color, options.problems
-    head_corpus = result.head.corpus
+    width, color = options.width, options.color
+    view = diff_view(result, options.problems)
 
     def wrapped(text: str, first: str = "  ", rest: str = "    ") -> list[str]:
         # Ids such as herald-1 and links are never split across lines; the quote marks are
@@ -103,47 +87,46 @@ def diff(result: DiffResult, options: Options) -> str:
     def section(title: str, lines: list[str]) -> list[str]:
         return ["", paint(title, "bold", color), *lines] if lines else []
 
-    def quoted(context: Any, item: Any) -> str:
+    def quoted(q: Quoted) -> str:
         """The quote in its sentence, marked ⟦so⟧ (bold as well on a colour terminal)."""
-        if context is None:
-            return f"“{line(item.assertion.quote)}”"
-        return f"{context.before}⟦{context.quote}⟧{context.after}"
+        if q.context is None:
+            return f"“{q.quote}”"
+        return f"{q.context.before}⟦{q.context.quote}⟧{q.context.after}"
 
-    base = revision_name(result.base.name)
-    head = revision_name(result.head.name)
-    out = [paint(f"{base} → {head}", "bold", color), *diff_counts(result)]
-
-    def contradiction_lines(found: Sequence[Any]) -> list[str]:
+    def disputes(entries: Sequence[DisputeEntry]) -> list[str]:
         lines = []
-        for c in found:
-            lines += wrapped(
-                f"{c.claim} #{c.pair.a + 1} × #{c.pair.b + 1}: "
-                + humanize.contradiction(c.corpus, c.analysis, c.pair)
-            )
-            for item in (c.a, c.b):
-                lines += wrapped(
-                    f"#{item.index + 1} {item.assertion.source}: {quoted(c.context(item), item)}",
-                    "    ",
-                    "      ",
-                )
+        for d in entries:
+            lines += wrapped(f"{d.claim}: {d.sentence}")
+            for side in d.sides:
+                for q in side.quotes:
+                    lines += wrapped(f"{side.label} #{q.number} {q.source}: {quoted(q)}", "    ", "      ")
+                if side.more:
+                    lines.append(f"    {side.label} … and {side.more} more")
         return lines
 
-    out += section("Contradictions introduced", contradiction_lines(result.introduced))
-    out += section("Contradictions resolved", contradiction_lines(result.resolved))
+    base, head = revision_name(result.base.name), revision_name(result.head.name)
+    out = [paint(f"{base} → {head}", "bold", color)]
+    if result.note:
+        out += wrap(line(result.note), width)
+    for counted in view.counts:
+        out += wrap(counted, width, rest="  ")
+    out += section("Disputes introduced", disputes(view.introduced))
+    out += section("Disputes resolved", disputes(view.resolved))
     out += section(
-        "Verdicts changed",
-        [f"  {v.id}: {v.before or '—'} → {v.after or '—'}" for v in result.verdicts],
+        "Verdicts changed", [f"  {line(v.id)}: {v.before or '—'} → {v.after or '—'}" for v in result.verdicts]
     )
     lines = []
-    for r in result.review:
-        said = humanize.side(head_corpus, r.analysis, r.item)
-        lines += wrapped(f"{r.analysis.id} #{r.item.index + 1} ({r.reason.replace('-', ' ')}): {said}")
+    for entry in view.review:
+        r = entry.review
+        lines += wrapped(f"{r.analysis.id} #{r.item.index + 1} ({r.reason.replace('-', ' ')}): {entry.said}")
         if r.fields:
             lines += wrapped(field_changes(r.fields), "    ", "      ")
         missing = f" ({r.missing})" if r.missing else ""
-        lines += wrapped(quoted(r.context, r.item) + missing, "    ", "    ")
+        lines += wrapped(quoted(_quoted_review(r)) + missing, "    ", "    ")
         if r.item.assertion.translation:
             lines += wrapped(f"= {r.item.assertion.translation}", "    ", "      ")
+        for p in entry.problems:
+            lines += wrapped(f"{p.severity.value} {p.code} (line {p.line}): {p.message}", "    ! ", "      ")
     out += section("Quotes to review", lines)
     marks = {"added": "+", "removed": "-", "changed": "~"}
     out += section(
@@ -162,8 +145,13 @@ def diff(result: DiffResult, options: Options) -> str:
             for row in wrapped(f"{marks[s.status]} {s.id}: {source_change_details(s)}", "  ", "      ")
         ],
     )
-    if problems:
-        out += section("Problems at head", ["  " + problem_line(p) for p in result.shown_problems])
-        base_errors = [p for p in result.base_problems if p.severity is Severity.ERROR]
-        out += section(f"Errors at {base} (for reference)", ["  " + problem_line(p) for p in base_errors])
+    out += section(view.problems_title, [row for p in view.problems for row in wrapped(problem_line(p))])
+    out += section(
+        f"Errors at {base} (for reference)",
+        [row for p in view.base_errors for row in wrapped(problem_line(p))],
+    )
     return "\n".join(out)
+
+
+def _quoted_review(r: Review) -> Quoted:
+    return Quoted(r.item.index + 1, r.item.assertion.source, r.item.assertion.quote, r.context)

@@ -9,7 +9,7 @@ of claims.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +18,7 @@ from comparator.compare import Analysis, Relation, Verdict
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate
 from comparator.display import ClaimView, claim_view
+from comparator.disputes import Cause, DisputeKind
 from comparator.items import Status
 from comparator.query import Filters
 from comparator.values import Interval, ValueSet
@@ -35,6 +36,8 @@ class Overview:
     last: PartialDate | None
     by_verdict: tuple[tuple[Verdict, int], ...]
     by_topic: tuple[tuple[str, tuple[int, ...]], ...]  # counts in the order of VERDICTS
+    disputes_by_kind: tuple[tuple[DisputeKind, int], ...]  # kinds that occur, in the enum's order
+    disputes_by_cause: tuple[tuple[Cause, int], ...]
 
 
 @dataclass(frozen=True)
@@ -136,8 +139,12 @@ def _overview(corpus: Corpus, claims: Sequence[Analysis]) -> Overview:
     known = [corpus.sources[s] for s in sorted(cited) if s in corpus.sources]
     dates = sorted((s.meta.published for s in known), key=_date_key)
     topics: dict[str, list[int]] = defaultdict(lambda: [0] * len(VERDICTS))
+    kinds: Counter[DisputeKind] = Counter()
+    causes: Counter[Cause] = Counter()
     for a in claims:
         topics[a.claim.topic][VERDICTS.index(a.verdict)] += 1
+        kinds.update(d.kind for d in a.disputes)
+        causes.update(d.cause for d in a.disputes)
     return Overview(
         claims=len(claims),
         assertions=sum(len(a.items) for a in claims),
@@ -147,6 +154,8 @@ def _overview(corpus: Corpus, claims: Sequence[Analysis]) -> Overview:
         last=dates[-1] if dates else None,
         by_verdict=tuple((v, sum(a.verdict is v for a in claims)) for v in VERDICTS),
         by_topic=tuple((t, tuple(topics[t])) for t in sorted(topics)),
+        disputes_by_kind=tuple((k, n) for k in DisputeKind if (n := kinds[k])),
+        disputes_by_cause=tuple((c, n) for c in Cause if (n := causes[c])),
     )
 
 

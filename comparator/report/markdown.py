@@ -16,6 +16,7 @@ from comparator import humanize
 from comparator.compare import Verdict
 from comparator.corpus import Corpus
 from comparator.display import AssertionView, ClaimView, date_label
+from comparator.disputes import Cause, DisputeKind
 from comparator.render import text
 from comparator.render.escape import markdown as md
 from comparator.render.markdown import table
@@ -44,14 +45,16 @@ _SECTION_OF = {
 }
 _INTRO = {
     Verdict.CONTESTED: (
-        "At least two assertions of each claim below cannot both be true. A *dispute* is a"
-        " contradiction between independent origins (one party against another); a *reporting"
-        " discrepancy* is one within a single origin: two outlets quoting the same party"
-        " differently, a copy that changed its original, or a running total that went down."
+        "The current assertions of each claim below fall into *sides* that cannot all be true"
+        " together; each pair of sides is one *dispute*, however many articles repeat a side."
+        " A dispute is *between parties* (one party against another), *between media* (outlets"
+        " in their own voice report differently) or *within one origin* (the same party quoted"
+        " differently, a copy that changed its original, a running total that went down), and"
+        " comes with its likely cause."
     ),
-    Verdict.CORROBORATED: "No contradiction, and at least two independent origins.",
+    Verdict.CORROBORATED: "No dispute, and at least two independent origins among the current figures.",
     Verdict.SINGLE_ORIGIN: (
-        "No contradiction, but everything comes from one origin, however many articles repeat"
+        "No dispute, but the current figures come from one origin, however many articles repeat"
         " it: each of these rests on a single party's or outlet's word."
     ),
 }
@@ -59,6 +62,21 @@ _NOUN = {
     Verdict.CONTESTED: "contested",
     Verdict.CORROBORATED: "corroborated",
     Verdict.SINGLE_ORIGIN: "single-origin",
+}
+
+
+_KIND_WORDS = {
+    DisputeKind.BETWEEN_PARTIES: "between parties",
+    DisputeKind.BETWEEN_MEDIA: "between media",
+    DisputeKind.WITHIN_ORIGIN: "within one origin",
+}
+_CAUSE_WORDS = {
+    Cause.DECREASE: "a running total that went down",
+    Cause.COPY: "a copy that changed its original",
+    Cause.NEAR: "near figures or dates",
+    Cause.TIME: "figures from different dates",
+    Cause.TYPO: "probably a typo",
+    Cause.ACCOUNT: "different accounts",
 }
 
 
@@ -105,6 +123,10 @@ def _overview(corpus: Corpus, report: Report, *, every_claim: bool = True) -> st
         f"{plural(o.claims, 'claim')} with {plural(o.assertions, 'assertion')}, from"
         f" {plural(o.sources, 'article')} by {plural(o.outlets, 'outlet')}{span}: {counts}.",
     ]
+    if o.disputes_by_kind:
+        kinds = ", ".join(f"{n:,} {_KIND_WORDS[k]}" for k, n in o.disputes_by_kind)
+        causes = ", ".join(f"{n:,} {_CAUSE_WORDS[c]}" for c, n in o.disputes_by_cause)
+        out += ["", f"Disputes: {kinds}. Likely causes: {causes}."]
     if o.by_topic:
         rows = [
             [md(topic), *(f"{n:,}" for n in counts_), f"{sum(counts_):,}"] for topic, counts_ in o.by_topic

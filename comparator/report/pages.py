@@ -59,6 +59,7 @@ def _chunks(name: str, blocks: Sequence[str], limit: int, joiner: str = "\n\n") 
 
 def split(corpus: Corpus, report: Report, base: str, limit: int = PAGE_LIMIT) -> dict[str, str]:
     """The report's pages by file name."""
+    limit = limit * 19 // 20  # room for links that gain their page's name when pointed across pages
     pages: dict[str, str] = {}
     by_topic: dict[str, list[Analysis]] = {}
     for analysis in report.claims:  # already contested first, then by topic and id
@@ -69,12 +70,14 @@ def split(corpus: Corpus, report: Report, base: str, limit: int = PAGE_LIMIT) ->
         blocks = [markdown._claim(subset, subset.views[a.id], base) for a in claims]
         if subset.totals:
             blocks.append(markdown._totals(corpus, subset))
-        for name, text in _chunks(f"topic-{topic}", blocks, limit):
-            pages[name] = _page(f"Discrepancy report: {md(topic)}", [text])
+        title = f"Discrepancy report: {md(topic)}"
+        for name, text in _chunks(f"topic-{topic}", blocks, limit - _size(_page(title, [])) - 2):
+            pages[name] = _page(title, [text])
             topic_pages.setdefault(topic, []).append(name)
     # the source index is its heading and introduction, then one line per article
     heading, _, entries = source_index(corpus, report).partition("\n\n- ")
-    for name, text in _chunks(SOURCES.removesuffix(".md"), ("- " + entries).split("\n"), limit, "\n"):
+    room = limit - _size(_page("Discrepancy report: sources", [heading])) - 2
+    for name, text in _chunks(SOURCES.removesuffix(".md"), ("- " + entries).split("\n"), room, "\n"):
         pages[name] = _page("Discrepancy report: sources", [heading, text])
     pages[INDEX] = _index(
         corpus, report, topic_pages, sorted(n for n in pages if n.startswith("sources")), limit

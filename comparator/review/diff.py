@@ -18,14 +18,16 @@ from __future__ import annotations
 import json
 from collections import defaultdict, deque
 from collections.abc import Hashable, Iterable, Sequence
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from comparator import corpus as corpus_mod
 from comparator.compare import Analysis, Item, analyse
 from comparator.corpus import Corpus
 from comparator.models import Assertion
 from comparator.problems import Problem
 from comparator.records import plain
+from comparator.review import git as gitrev
 from comparator.review.dispute_changes import dispute_changes
 from comparator.review.model import (
     ASSERTION_FIELDS,
@@ -330,3 +332,27 @@ def _review(
                 if item.assertion.source in rewritten:
                     add(analysis, item, "source-changed")
     return [chosen[key] for key in sorted(chosen)]
+
+
+def compare(
+    root: Path, base: str, head: str | None = None, merge_base: bool = False
+) -> tuple[DiffResult, list[str]]:
+    """The `diff` command's work: BASE and HEAD (or the work tree) read from git and compared.
+
+    Returns the result and notes for the reader: a revision that holds no data under the
+    root, and (in `result.note`) a BASE that moved on since HEAD forked from it.
+    """
+    repo = gitrev.open_repository(root)
+    revisions = gitrev.span(repo, base, head, merge_base)
+    base_files = gitrev.read_revision(repo, revisions.base_commit)
+    head_files = gitrev.read_revision(repo, revisions.head_commit) if revisions.head_commit else None
+    where = repo.prefix or "the top of the repository"
+    notes = [
+        f"{name} has no claims/ or sources/ under {where}; everything there counts as new or gone"
+        for name, files in ((revisions.base, base_files), (revisions.head, head_files))
+        if files is not None and not files
+    ]
+    before = Revision(revisions.base, revisions.base_commit, corpus_mod.from_files(root, base_files))
+    after_corpus = corpus_mod.load(root) if head_files is None else corpus_mod.from_files(root, head_files)
+    after = Revision(revisions.head, revisions.head_commit, after_corpus)
+    return diff(before, after, prefix=repo.prefix, note=revisions.note), notes
