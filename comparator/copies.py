@@ -399,13 +399,15 @@ def _unusual_figures(text: str, language: str) -> Iterator[float]:
     spans += [m.span() for m in _TIME.finditer(text)]
     for start, end in spans:
         blanked[start:end] = " " * (end - start)
-    found = read_numbers("".join(blanked), language)
+    text = "".join(blanked)
+    found = read_numbers(text, language)
     # "2,5 juta" is read as 2.5, as 2,500,000 and "juta" alone as 1,000,000: keep the widest
     for number in found:
         if any(o.start <= number.start and number.end <= o.end and o != number for o in found):
             continue
         value = float(number.value)
-        year = value.is_integer() and 1900 <= value <= 2100
+        plain = text[number.start : number.end].isdigit()  # "2,045" is a figure, "2045" a year
+        year = plain and 1900 <= value <= 2100
         # round figures are what independent reports share by chance: 50, 300, 6,500
         if value < 10 or year or _significant(value) <= (2 if value >= 1000 else 1):
             continue

@@ -59,7 +59,7 @@ def markdown(pairs: Sequence[CopyPair]) -> str:
         for p in pairs
     ]
     out = [
-        "| a (earlier) | b | score | wire or derived_from | add to b |",
+        "| a (earlier) | b | score | linked | add to b |",
         "|---|---|---|---|---|",
         *rows,
     ]
@@ -67,7 +67,7 @@ def markdown(pairs: Sequence[CopyPair]) -> str:
         out += ["", f"### {md(pair.a)} → {md(pair.b)}", ""]
         for evidence in pair.evidence:
             if evidence.kind is EvidenceKind.PASSAGE:
-                out += ["Shared passage:", "", f"> {md(evidence.text)}", ""]
+                out += ["- shared passage:", "", f"  > {md(evidence.text)}", ""]
             else:
                 out.append(f"- {md(evidence.text)}")
     return "\n".join(out)
