@@ -19,21 +19,18 @@ no pair of articles is compared in full unless it shares some of them. The earli
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
-from collections.abc import Iterator
+from array import array
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
 from comparator.corpus import Corpus
 from comparator.credits import Credit, CreditForm, Dateline, agency_name, agency_outlet, credits, dateline
-from comparator.curation.sentences import split_sentences
-from comparator.curation.textdates import read_dates
 from comparator.models import OutletKind
-from comparator.numbers import primary, read_numbers
+from comparator.numbers import primary
 from comparator.parse import SourceFile
 from comparator.problems import Problem, warning
+from comparator.sentence_figures import FigureKeys, figure_keys
 from comparator.shingles import (
     MIN_PASSAGE,
     MIN_SHARED,
@@ -41,6 +38,7 @@ from comparator.shingles import (
     Overlap,
     Postings,
     Words,
+    folded,
     overlap,
     shingles,
     words,
@@ -55,7 +53,6 @@ _CREDIT = 0.6  # both carry the same agency's credit
 _MENTION = 0.3  # both name the same agency, at least one only in running text
 _DATELINE = 0.1
 _FIGURES = 0.1  # per sentence with the same unusual figures, up to two
-_FIGURE_KEY = -7  # the first member of every figure key's tuple, so no figure key is a bare number
 
 
 class EvidenceKind(str, Enum):
@@ -115,7 +112,9 @@ class _Profile:
     language: str
     credits: tuple[Credit, ...]
     dateline: Dateline | None
-    figures: dict[int, tuple[str, tuple[float, ...]]]  # figure key -> (sentence, its figures)
+    figures: FigureKeys
+    shingles: array[int]
+    words: int
 
 
 def find_copies(corpus: Corpus, min_score: float = 0.0) -> list[CopyPair]:
@@ -123,10 +122,11 @@ def find_copies(corpus: Corpus, min_score: float = 0.0) -> list[CopyPair]:
 
     Articles of one outlet are one origin already and are never paired.
     """
-    profiles = [_profile(corpus, corpus.sources[i]) for i in sorted(corpus.sources)]
+    word_hashes: dict[str, int] = {}
+    profiles = [_profile(corpus, corpus.sources[i], word_hashes) for i in sorted(corpus.sources)]
     text_index, figure_index = Postings(CAP), Postings(CAP)
     for profile in profiles:
-        text_index.add(shingles(_words(profile.source.body).folded))
+        text_index.add(profile.shingles)
         figure_index.add(profile.figures)
 
     def other_outlet(i: int, j: int) -> bool:
@@ -143,7 +143,8 @@ def find_copies(corpus: Corpus, min_score: float = 0.0) -> list[CopyPair]:
         )
 
     candidates = {p for p, n in text_index.shared(same_language).items() if near(p, n)}
-    candidates |= set(figure_index.shared(other_outlet))
+    # One figure in common is often chance (a random "137"); two rarely are.
+    candidates |= {p for p, n in figure_index.shared(other_outlet).items() if n >= 2}
     boilerplate = text_index.boilerplate()
     pairs = []
     for i, j in sorted(candidates):
@@ -216,14 +217,17 @@ def _words(body: str) -> Words:
     return words(body)
 
 
-def _profile(corpus: Corpus, source: SourceFile) -> _Profile:
+def _profile(corpus: Corpus, source: SourceFile, cache: dict[str, int]) -> _Profile:
     meta = source.meta
+    text = folded(source.body)
     return _Profile(
         source,
         primary(meta.language),
         tuple(credits(source.body, corpus.outlets)),
         dateline(meta.dateline, source.body),
-        _figure_keys(source.body, meta.language),
+        figure_keys(source.body, meta.language),
+        shingles(text, cache),
+        len(text),
     )
 
 
@@ -295,13 +299,13 @@ def _outlet_kind(corpus: Corpus, profile: _Profile) -> OutletKind | None:
 
 
 def _text_evidence(a: _Profile, b: _Profile, skip: frozenset[int]) -> tuple[float, list[Evidence]] | None:
-    words_a, words_b = _words(a.source.body), _words(b.source.body)
-    found: Overlap = overlap(shingles(words_a.folded), shingles(words_b.folded), skip, min_words=SHINGLE)
+    found: Overlap = overlap(a.shingles, b.shingles, skip, min_words=SHINGLE)
     if not found.passages:
         return None
+    words_b = _words(b.source.body)  # the words again, with where they stand, to quote them
     long = [p for p in found.passages if p.length >= MIN_PASSAGE]
     short = [p for p in found.passages if p.length < MIN_PASSAGE]
-    share_a = found.a_covered / max(1, len(words_a))
+    share_a = found.a_covered / max(1, a.words)
     share_b = found.b_covered / max(1, len(words_b))
     evidence = [
         Evidence(
@@ -368,60 +372,6 @@ def _figure_evidence(a: _Profile, b: _Profile) -> list[Evidence]:
 
 def _figure(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
-
-
-def _figure_keys(body: str, language: str) -> dict[int, tuple[str, tuple[float, ...]]]:
-    """Keys for each sentence's unusual figures: each distinctive figure alone, and each pair
-    of unusual figures. A key is a hash of numbers, the same in every process."""
-    keys: dict[int, tuple[str, tuple[float, ...]]] = {}
-    nfc = unicodedata.normalize("NFC", body)
-    for sentence in split_sentences(nfc):
-        text = nfc[sentence.start : sentence.end]
-        figures = sorted(set(_unusual_figures(text, language)))[:8]
-        sentence_text = " ".join(text.split())
-        for figure in figures:
-            if _distinctive(figure):
-                keys.setdefault(hash((_FIGURE_KEY, figure)), (sentence_text, (figure,)))
-        for i, low in enumerate(figures):
-            for high in figures[i + 1 :]:
-                keys.setdefault(hash((_FIGURE_KEY, low, high)), (sentence_text, (low, high)))
-    return keys
-
-
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT|GMT|UTC|am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
-
-
-def _unusual_figures(text: str, language: str) -> Iterator[float]:
-    """Figures in `text` that two reports would rarely share by chance: not dates or times,
-    not years, not below 10, not round hundreds."""
-    blanked = list(text)
-    spans = [(d.start, d.end) for d in read_dates(text, language)]
-    spans += [m.span() for m in _TIME.finditer(text)]
-    for start, end in spans:
-        blanked[start:end] = " " * (end - start)
-    text = "".join(blanked)
-    found = read_numbers(text, language)
-    # "2,5 juta" is read as 2.5, as 2,500,000 and "juta" alone as 1,000,000: keep the widest
-    for number in found:
-        if any(o.start <= number.start and number.end <= o.end and o != number for o in found):
-            continue
-        value = float(number.value)
-        plain = text[number.start : number.end].isdigit()  # "2,045" is a figure, "2045" a year
-        year = plain and 1900 <= value <= 2100
-        # round figures are what independent reports share by chance: 50, 300, 6,500
-        if value < 10 or year or _significant(value) <= (2 if value >= 1000 else 1):
-            continue
-        yield value
-
-
-def _significant(value: float) -> int:
-    digits = f"{value:.6g}".replace(".", "").replace("-", "").lstrip("0")
-    return len(digits.rstrip("0")) if value.is_integer() else len(digits)
-
-
-def _distinctive(value: float) -> bool:
-    """Three significant digits or more: 2,802, 286,400 or 4.35; not 49, 140 or 6,500."""
-    return value >= 100 and _significant(value) >= 3
 
 
 def _clip(text: str, width: int = 240) -> str:

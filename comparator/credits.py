@@ -53,7 +53,14 @@ AGENCIES: dict[str, tuple[str, str]] = {
     "interfax": ("Interfax", r"\bInterfax\b"),
     "upi": ("UPI", r"\bUPI\b"),
 }
-_KNOWN = re.compile("|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, (_, p) in AGENCIES.items()))
+_PATTERNS = {agency: re.compile(pattern) for agency, (_, pattern) in AGENCIES.items()}
+# Letters each agency's name holds, so that a text naming none is not searched for it.
+_HINTS = {
+    agency: tuple(
+        {fold(part)[:4] for part in re.findall(r"[A-Za-z]{2,}", re.sub(r"\\[a-zA-Z]", " ", pattern))}
+    )
+    for agency, (_, pattern) in AGENCIES.items()
+}
 # An agency that is not listed, named as one: "kantor berita Sputnik", "news agency Sputnik".
 _NAMED = re.compile(r"\b(?:[Kk]antor [Bb]erita|news agency|agence)\s+(?P<name>[A-Z][\w-]{1,30})")
 _PHOTO = re.compile(r"(?i)foto|photo|image|gambar|ilustrasi|getty|pic\b")
@@ -63,7 +70,13 @@ _SOURCE_LINE = re.compile(r"(?i)^\s*(?:sumber|source|kredit|credit)\s*:")
 def credits(body: str, outlets: dict[str, Outlet] | None = None) -> list[Credit]:
     """Every agency the text credits or mentions, credits first, each agency once."""
     found: dict[str, Credit] = {}
-    patterns = [(m, _agency_of(m)) for m in _KNOWN.finditer(body)]
+    lowered = body.casefold()
+    patterns = [
+        (match, agency)
+        for agency, pattern in _PATTERNS.items()
+        if any(hint in lowered for hint in _HINTS[agency])
+        for match in pattern.finditer(body)
+    ]
     known = [m.span() for m, _ in patterns]
     for match in _NAMED.finditer(body):
         at = match.start("name")
@@ -98,11 +111,6 @@ def agency_outlet(agency: str, outlets: dict[str, Outlet]) -> str | None:
         if outlet.kind is OutletKind.AGENCY and pattern and re.search(pattern, outlet.name):
             return outlet.id
     return None
-
-
-def _agency_of(match: re.Match[str]) -> str:
-    assert match.lastgroup is not None  # every alternative of _KNOWN is a named group
-    return match.lastgroup.replace("_", "-")
 
 
 def _registered(body: str, outlets: dict[str, Outlet]) -> list[tuple[re.Match[str], str]]:

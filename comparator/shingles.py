@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -51,18 +52,18 @@ def words(text: str) -> Words:
     return Words(nfc, tuple(m.group().casefold() for m in matches), tuple(m.span() for m in matches))
 
 
-def _word_hash(word: str, cache: dict[str, int]) -> int:
-    found = cache.get(word)
-    if found is None:
-        found = cache[word] = zlib.crc32(word.encode("utf-8"))
-    return found
+def folded(text: str) -> list[str]:
+    """`words(text).folded` without the offsets, for indexing: the same words in order."""
+    return [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
 
 
-def shingles(folded: Sequence[str], cache: dict[str, int] | None = None) -> list[int]:
-    """The hash of each run of SHINGLE words, by the position of its first word."""
+def shingles(folded: Sequence[str], cache: dict[str, int] | None = None) -> array[int]:
+    """The hash of each run of SHINGLE words, by the position of its first word (8 bytes each)."""
     cache = {} if cache is None else cache
-    hashed = [_word_hash(w, cache) for w in folded]
-    return [hash(tuple(hashed[i : i + SHINGLE])) for i in range(len(hashed) - SHINGLE + 1)]
+    for word in set(folded).difference(cache):
+        cache[word] = zlib.crc32(word.encode("utf-8"))
+    hashed = [cache[w] for w in folded]
+    return array("q", [hash(tuple(hashed[i : i + SHINGLE])) for i in range(len(hashed) - SHINGLE + 1)])
 
 
 class Postings:
