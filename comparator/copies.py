@@ -156,10 +156,18 @@ def find_copies(corpus: Corpus, min_score: float = 0.0) -> list[CopyPair]:
 
 
 def copy_problems(corpus: Corpus) -> list[Problem]:
-    """`undeclared-copy` on the later source of each pair that shares verbatim passages,
-    scores at least THRESHOLD and is linked by no `wire` or `derived_from`, unless that source
-    accepts it; and `unused-accept` on a source that accepts an undeclared copy it no longer has."""
-    problems = []
+    """The `undeclared-copy` and `unused-accept` warnings `check` reports (see `copy_findings`)."""
+    return copy_findings(corpus)[0]
+
+
+def copy_findings(corpus: Corpus) -> tuple[list[Problem], list[Problem]]:
+    """(reported, accepted): `undeclared-copy` on the later source of each pair that shares
+    long verbatim passages, scores at least THRESHOLD and is linked by no `wire` or
+    `derived_from` (once per source, naming the likeliest original), set apart as accepted
+    when that source accepts it; and `unused-accept` on a source that accepts an undeclared
+    copy it no longer has."""
+    problems: list[Problem] = []
+    accepted: list[Problem] = []
     originals: dict[str, list[CopyPair]] = {}  # later source -> its pairs, best first
     for pair in find_copies(corpus, THRESHOLD):
         if not pair.declared and pair.textual:
@@ -167,8 +175,6 @@ def copy_problems(corpus: Corpus) -> list[Problem]:
     warned = set(originals)
     for later, pairs in sorted(originals.items()):
         source = corpus.sources[later]
-        if UNDECLARED in source.meta.accept:
-            continue
         # Declaring the likeliest original explains the rest once each copy names its origin:
         # the best score, then the earliest, then an agency's or official copy.
         pairs.sort(
@@ -178,7 +184,7 @@ def copy_problems(corpus: Corpus) -> list[Problem]:
         others = f", and with {', '.join(p.a for p in pairs[1:])}" if pairs[1:] else ""
         line, column = source.marks.at(("id",))
         add = (best.suggest or "").replace("\n", ", ")
-        problems.append(
+        (accepted if UNDECLARED in source.meta.accept else problems).append(
             warning(
                 source.rel,
                 line,
@@ -197,10 +203,10 @@ def copy_problems(corpus: Corpus) -> list[Problem]:
                     line,
                     column,
                     "unused-accept",
-                    f"{UNDECLARED} is accepted, but no undeclared copy of another source is found here",
+                    f"{UNDECLARED} no longer fires on this source; remove the accept entry",
                 )
             )
-    return problems
+    return problems, accepted
 
 
 def _published(corpus: Corpus, source_id: str) -> dt.date:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import source
 
-from comparator.copies import THRESHOLD, copy_problems, find_copies
+from comparator.copies import THRESHOLD, copy_findings, copy_problems, find_copies
 from comparator.corpus import load
 from comparator.credits import CreditForm, credits, dateline
 from comparator.shingles import BOILERPLATE, Postings, overlap, shingles, words
@@ -160,14 +161,17 @@ def test_accept_silences_the_warning(make_root, run) -> None:
     root = make_root({**SMALL, "sources/herald/herald-2.md": ACCEPTED})
     result = run("--root", str(root), "check", "--strict")
     assert (result.exit_code, result.stdout) == (0, "")
+    reported, accepted = copy_findings(load(root))
+    assert reported == []
+    assert [(p.file, p.code) for p in accepted] == [("sources/herald/herald-2.md", "undeclared-copy")]
 
 
 def test_an_accept_with_no_copy_is_unused(make_root, run) -> None:
     root = make_root({"sources/herald/herald-2.md": ACCEPTED})
     result = run("--root", str(root), "check")
     assert result.stdout == (
-        "sources/herald/herald-2.md:8:3: warning unused-accept undeclared-copy is accepted, "
-        "but no undeclared copy of another source is found here\n"
+        "sources/herald/herald-2.md:8:3: warning unused-accept undeclared-copy no longer fires on this "
+        "source; remove the accept entry\n"
     )
 
 
@@ -332,3 +336,26 @@ def test_bundled_corpus_pairs_are_declared() -> None:
         None,
     )
     assert copy_problems(load(Path(__file__).parent.parent)) == []
+
+
+def test_markdown_escapes_what_the_articles_hold(make_root, run) -> None:
+    hostile = (
+        "Officials said | <img src=x onerror=alert(1)> and @everyone [link](http://x) were 137 people " * 2
+    )
+    files = {
+        "sources/daily/daily-2.md": source("daily-2", "daily", "2021-03-02", hostile),
+        "sources/herald/herald-2.md": source("herald-2", "herald", "2021-03-03", hostile),
+    }
+    out = run("--root", str(make_root(files)), "copies", "--format", "markdown").stdout
+    # every character markdown would act on is escaped; no one is mentioned
+    details = out.split("\n### ")[1].split("\n", 1)[1].replace("\n  > ", "\n")  # less the quote marks
+    assert not re.search(r"(?<!\\)[<>|\[\]()]", details)
+    assert "@everyone" not in out
+    assert "\\<img src=x onerror=alert\\(1\\)\\>" in out
+
+
+def test_a_fresh_repository_has_no_copies(tmp_path, run) -> None:
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "sources").mkdir()
+    result = run("--root", str(tmp_path), "copies", "--format", "json")
+    assert (result.exit_code, json.loads(result.stdout)) == (0, {"pairs": []})

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import click
 
-from comparator.cli.options import data_root, emit, format_option, note
+from comparator.cli.options import data_root, emit, format_option, note, render_options
+from comparator.render import Format
+from comparator.render.copies import COPIES
 
 
 @click.command()
-@format_option("text", "json", "markdown")
+@format_option(COPIES)
 @click.option(
     "--min-score",
     type=click.FloatRange(0, 1),
@@ -18,7 +20,7 @@ from comparator.cli.options import data_root, emit, format_option, note
     "that share long passages.",
 )
 @click.pass_context
-def copies(ctx: click.Context, fmt: str, min_score: float) -> None:
+def copies(ctx: click.Context, fmt: Format, min_score: float) -> None:
     """Find pairs of sources (from different outlets) that likely share an origin.
 
     The evidence: long verbatim passages shared after normalising (compared within one
@@ -30,17 +32,12 @@ def copies(ctx: click.Context, fmt: str, min_score: float) -> None:
     """
     from comparator import corpus as corpus_mod
     from comparator.copies import find_copies
-    from comparator.render import copies as render
+    from comparator.render.copies import summary
 
     corpus = corpus_mod.load(data_root(ctx))
     pairs = find_copies(corpus, min_score)
-    if fmt == "json":
-        emit(render.json(pairs))
-    elif fmt == "markdown":
-        emit(render.markdown(pairs))
-    else:
-        emit(render.text(pairs))
-    note(render.summary(pairs, min_score))
+    emit(COPIES[fmt](pairs, render_options()))
+    note(summary(pairs, min_score))
     unloaded = sum(1 for p in corpus.problems if p.file.startswith("sources/"))
     if unloaded:
         note(f"{unloaded} problem{'s' if unloaded != 1 else ''} in source files; run `comparator check`")

@@ -6,14 +6,26 @@ from __future__ import annotations
 import json as _json
 import textwrap
 from collections.abc import Sequence
+from typing import Protocol
 
 from comparator.copies import CopyPair, EvidenceKind
+from comparator.render import Format, Options, Registry
 from comparator.render.escape import markdown as md
 
-FORMATS = ("text", "json", "markdown")
+TEXT_WIDTH = 80  # the evidence reads the same in any terminal and in a pasted note
 
 
-def json(pairs: Sequence[CopyPair]) -> str:
+class CopiesRenderer(Protocol):
+    def __call__(self, pairs: Sequence[CopyPair], options: Options, /) -> str: ...
+
+
+COPIES: Registry[CopiesRenderer] = Registry(
+    "copies",
+    {fmt: f"comparator.render.copies:{fmt.value}" for fmt in (Format.TEXT, Format.JSON, Format.MARKDOWN)},
+)
+
+
+def json(pairs: Sequence[CopyPair], options: Options) -> str:
     return _json.dumps({"pairs": [p.as_dict() for p in pairs]}, ensure_ascii=False, indent=2)
 
 
@@ -27,7 +39,8 @@ def _status(pair: CopyPair) -> str:
     return "declared" if pair.declared else "not declared"
 
 
-def text(pairs: Sequence[CopyPair], width: int = 80) -> str:
+def text(pairs: Sequence[CopyPair], options: Options) -> str:
+    width = min(options.width, TEXT_WIDTH)
     if not pairs:
         return ""
     blocks = []
@@ -50,7 +63,7 @@ def text(pairs: Sequence[CopyPair], width: int = 80) -> str:
     return "\n\n".join(blocks)
 
 
-def markdown(pairs: Sequence[CopyPair]) -> str:
+def markdown(pairs: Sequence[CopyPair], options: Options) -> str:
     if not pairs:
         return "No sources likely share an origin."
     rows = [
