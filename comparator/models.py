@@ -135,6 +135,14 @@ class Actor(_Strict):
     notes: str | None = Field(None, description="Free text for curators.")
 
 
+def _source_accept(accept: dict[str, str]) -> dict[str, str]:
+    """A source has one warning of its own to accept: `undeclared-copy`."""
+    for code in accept:
+        if code != "undeclared-copy":
+            raise ValueError(f"a source can accept only undeclared-copy, not {code!r}")
+    return accept
+
+
 class SourceMeta(_Strict):
     """The front matter of one article file `sources/<outlet>/<id>.md`."""
 
@@ -153,6 +161,28 @@ class SourceMeta(_Strict):
     wire_inferred: bool = Field(False, description="True when `wire` is a judgement from the text.")
     derived_from: Slug | None = Field(None, description="Id of another source this article copies.")
     notes: str | None = Field(None, description="Free text for curators.")
+    accept: Annotated[
+        dict[str, Annotated[str, StringConstraints(min_length=1)]],
+        AfterValidator(_source_accept),
+        WithJsonSchema(
+            {
+                "type": "object",
+                "description": "Warnings on this source the curator has looked at and accepts, with why.",
+                "properties": {
+                    "undeclared-copy": {
+                        "type": "string",
+                        "minLength": 1,
+                        "description": "Why the passages shared with another source are not a copy.",
+                    }
+                },
+                "additionalProperties": False,
+            }
+        ),
+    ] = Field(
+        default_factory=dict,
+        exclude=True,  # a curator's judgement on a warning, not part of the article's record
+        description="Warnings on this source the curator has looked at and accepts: warning code -> why.",
+    )
 
 
 Number = int | float

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from comparator.accept import accepting
+from comparator.copies import copy_problems
 from comparator.corpus import Corpus
 from comparator.hints import qualifier_hint
 from comparator.models import Actor, Assertion, Kind, Qualifier
@@ -47,6 +48,7 @@ def _cross_file(corpus: Corpus) -> tuple[list[Problem], list[Problem]]:
     accepted: list[Problem] = []
     problems += _actor_problems(corpus)
     problems += _source_problems(corpus)
+    problems += copy_problems(corpus)
     claims = [
         (c.rel, c.claim.kind, tuple(enumerate(c.claim.assertions)), c.marks) for c in corpus.claims.values()
     ]

@@ -26,6 +26,7 @@ COMMANDS = {
     "outlet": "comparator.cli.registry:outlet",
     "actor": "comparator.cli.registry:actor",
     "claim": "comparator.cli.claim:claim",
+    "copies": "comparator.cli.copies:copies",
 }
 
 

@@ -1,0 +1,420 @@
+"""Sources that likely share an origin, with the evidence; and the `undeclared-copy` check.
+
+Syndicated copies counted as separate confirmation are false independence. Evidence of a
+common origin, each kind scored on its own and combined as independent signs:
+
+- shared verbatim passages (word shingles, see `shingles`), compared within one language
+  only: how much of either text they cover;
+- an agency both texts credit (or mention), or that one credits while the other is that
+  agency's own copy (see `credits`);
+- the same dateline;
+- the same unusual figures in one sentence of each (figures are read as each language writes
+  them, so this and the credits see translations that share no words).
+
+Candidates come from two inverted indexes built once (shingles, and figure sets of sentences);
+no pair of articles is compared in full unless it shares some of them. The earlier article is
+`a`, the likely original.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+from comparator.corpus import Corpus
+from comparator.credits import Credit, CreditForm, Dateline, agency_name, agency_outlet, credits, dateline
+from comparator.models import OutletKind
+from comparator.numbers import primary
+from comparator.parse import SourceFile
+from comparator.problems import Problem, warning
+from comparator.sentence_figures import FigureKeys, figure_keys
+from comparator.shingles import (
+    MIN_PASSAGE,
+    MIN_SHARED,
+    SHINGLE,
+    Overlap,
+    Postings,
+    Words,
+    folded,
+    overlap,
+    shingles,
+    words,
+)
+
+THRESHOLD = 0.5  # the score from which `check` warns of an undeclared copy
+CAP = 50  # a key held by more articles than this is boilerplate (see `Postings`)
+UNDECLARED = "undeclared-copy"
+
+# How strongly each kind of evidence alone says "one origin"; combined as independent signs.
+_CREDIT = 0.6  # both carry the same agency's credit
+_MENTION = 0.3  # both name the same agency, at least one only in running text
+_DATELINE = 0.1
+_FIGURES = 0.1  # per sentence with the same unusual figures, up to two
+
+
+class EvidenceKind(str, Enum):
+    PASSAGE = "passage"
+    TEXT = "text"
+    CREDIT = "credit"
+    DATELINE = "dateline"
+    FIGURES = "figures"
+    ORDER = "order"
+    LANGUAGE = "language"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: EvidenceKind
+    text: str
+
+
+@dataclass(frozen=True)
+class CopyPair:
+    a: str  # the earlier source, the likely original
+    b: str
+    score: float
+    evidence: tuple[Evidence, ...]
+    declared: bool
+    suggest: str | None  # front matter to add to b
+
+    @property
+    def passages(self) -> list[str]:
+        return [e.text for e in self.evidence if e.kind is EvidenceKind.PASSAGE]
+
+    @property
+    def textual(self) -> bool:
+        """Whether long verbatim passages are among the evidence."""
+        return bool(self.passages)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "score": self.score,
+            "evidence": [_evidence_line(e) for e in self.evidence],
+            "declared": self.declared,
+            "suggest": self.suggest,
+        }
+
+
+def _evidence_line(evidence: Evidence) -> str:
+    if evidence.kind is EvidenceKind.PASSAGE:
+        return f"shared passage: “{evidence.text}”"
+    return evidence.text
+
+
+@dataclass(frozen=True)
+class _Profile:
+    source: SourceFile
+    language: str
+    credits: tuple[Credit, ...]
+    dateline: Dateline | None
+    figures: FigureKeys
+    shingles: array[int]
+    words: int
+
+
+def find_copies(corpus: Corpus, min_score: float = 0.0) -> list[CopyPair]:
+    """Every pair of sources from different outlets that likely share an origin, best first.
+
+    Articles of one outlet are one origin already and are never paired.
+    """
+    word_hashes: dict[str, int] = {}
+    profiles = [_profile(corpus, corpus.sources[i], word_hashes) for i in sorted(corpus.sources)]
+    text_index, figure_index = Postings(CAP), Postings(CAP)
+    for profile in profiles:
+        text_index.add(profile.shingles)
+        figure_index.add(profile.figures)
+
+    def other_outlet(i: int, j: int) -> bool:
+        return profiles[i].source.meta.outlet != profiles[j].source.meta.outlet
+
+    def same_language(i: int, j: int) -> bool:
+        return other_outlet(i, j) and profiles[i].language == profiles[j].language
+
+    def near(pair: tuple[int, int], shared: int) -> bool:
+        # a few shared phrases under one dateline are worth a look; elsewhere they are chance
+        first, second = (profiles[i].dateline for i in pair)
+        return shared >= MIN_SHARED or (
+            shared >= 2 and first is not None and first.city == getattr(second, "city", None)
+        )
+
+    candidates = {p for p, n in text_index.shared(same_language).items() if near(p, n)}
+    # One figure in common is often chance (a random "137"); two rarely are.
+    candidates |= {p for p, n in figure_index.shared(other_outlet).items() if n >= 2}
+    boilerplate = text_index.boilerplate()
+    pairs = []
+    for i, j in sorted(candidates):
+        pair = _judge(corpus, profiles[i], profiles[j], boilerplate)
+        if pair is not None and pair.score >= min_score:
+            pairs.append(pair)
+    pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+    return pairs
+
+
+def copy_problems(corpus: Corpus) -> list[Problem]:
+    """The `undeclared-copy` and `unused-accept` warnings `check` reports (see `copy_findings`)."""
+    return copy_findings(corpus)[0]
+
+
+def copy_findings(corpus: Corpus) -> tuple[list[Problem], list[Problem]]:
+    """(reported, accepted): `undeclared-copy` on the later source of each pair that shares
+    long verbatim passages, scores at least THRESHOLD and is linked by no `wire` or
+    `derived_from` (once per source, naming the likeliest original), set apart as accepted
+    when that source accepts it; and `unused-accept` on a source that accepts an undeclared
+    copy it no longer has."""
+    problems: list[Problem] = []
+    accepted: list[Problem] = []
+    originals: dict[str, list[CopyPair]] = {}  # later source -> its pairs, best first
+    for pair in find_copies(corpus, THRESHOLD):
+        if not pair.declared and pair.textual:
+            originals.setdefault(pair.b, []).append(pair)
+    warned = set(originals)
+    for later, pairs in sorted(originals.items()):
+        source = corpus.sources[later]
+        # Declaring the likeliest original explains the rest once each copy names its origin:
+        # the best score, then the earliest, then an agency's or official copy.
+        pairs.sort(
+            key=lambda p: (-p.score, corpus.sources[p.a].meta.published.first, _rank(corpus, p.a), p.a)
+        )
+        best = pairs[0]
+        others = f", and with {', '.join(p.a for p in pairs[1:])}" if pairs[1:] else ""
+        line, column = source.marks.at(("id",))
+        add = (best.suggest or "").replace("\n", ", ")
+        (accepted if UNDECLARED in source.meta.accept else problems).append(
+            warning(
+                source.rel,
+                line,
+                column,
+                UNDECLARED,
+                f"shares long verbatim passages with {best.a} (score {best.score:.2f}){others}, yet "
+                f"neither names the other or a common wire; add `{add}`, or accept {UNDECLARED} with why",
+            )
+        )
+    for source in corpus.sources.values():
+        if UNDECLARED in source.meta.accept and source.id not in warned:
+            line, column = source.marks.at(("accept", UNDECLARED), key=True)
+            problems.append(
+                warning(
+                    source.rel,
+                    line,
+                    column,
+                    "unused-accept",
+                    f"{UNDECLARED} no longer fires on this source; remove the accept entry",
+                )
+            )
+    return problems, accepted
+
+
+def _published(corpus: Corpus, source_id: str) -> dt.date:
+    return corpus.sources[source_id].meta.published.first
+
+
+def _rank(corpus: Corpus, source_id: str) -> int:
+    outlet = corpus.outlets.get(corpus.sources[source_id].meta.outlet)
+    return 0 if outlet and outlet.kind in (OutletKind.AGENCY, OutletKind.OFFICIAL) else 1
+
+
+@lru_cache(maxsize=256)
+def _words(body: str) -> Words:
+    return words(body)
+
+
+def _profile(corpus: Corpus, source: SourceFile, cache: dict[str, int]) -> _Profile:
+    meta = source.meta
+    text = folded(source.body)
+    return _Profile(
+        source,
+        primary(meta.language),
+        tuple(credits(source.body, corpus.outlets)),
+        dateline(meta.dateline, source.body),
+        figure_keys(source.body, meta.language),
+        shingles(text, cache),
+        len(text),
+    )
+
+
+def _judge(corpus: Corpus, first: _Profile, second: _Profile, boilerplate: frozenset[int]) -> CopyPair | None:
+    a, b, order = _order(corpus, first, second)
+    evidence: list[Evidence] = []
+    signs: list[float] = []
+    if a.language == b.language:
+        text = _text_evidence(a, b, boilerplate)
+        if text is not None:
+            strength, found = text
+            signs.append(strength)
+            evidence += found
+    else:
+        evidence.append(
+            Evidence(
+                EvidenceKind.LANGUAGE,
+                f"languages differ ({a.language}, {b.language}): text not compared; "
+                "credits, dateline and figures only",
+            )
+        )
+    agency, credit = _agency_copy(corpus, a, b)
+    if credit is None:
+        agency, credit = _shared_credit(corpus, a, b)
+    if credit is not None:
+        signs.append(credit[0])
+        evidence.append(Evidence(EvidenceKind.CREDIT, credit[1]))
+    if a.dateline and b.dateline and a.dateline.city == b.dateline.city:
+        signs.append(_DATELINE)
+        evidence.append(Evidence(EvidenceKind.DATELINE, f"same dateline: {b.dateline.printed}"))
+    figures = _figure_evidence(a, b)
+    if figures:
+        signs.append(min(2, len(figures)) * _FIGURES)
+        evidence += figures
+    if not signs:
+        return None
+    doubt = 1.0
+    for sign in signs:
+        doubt *= 1 - sign
+    evidence.append(Evidence(EvidenceKind.ORDER, order))
+    declared = _linked(corpus, a.source, b.source)
+    return CopyPair(
+        a.source.id,
+        b.source.id,
+        round(1 - doubt, 2),
+        tuple(evidence),
+        declared,
+        None if declared else _suggest(corpus, a, b, agency),
+    )
+
+
+def _order(corpus: Corpus, one: _Profile, other: _Profile) -> tuple[_Profile, _Profile, str]:
+    """The likely original first, and why: the earlier date; on one day, an agency's or an
+    official copy before a newspaper's; else the order is not known and ids decide."""
+    day_one, day_other = one.source.meta.published, other.source.meta.published
+    if day_one.first != day_other.first:
+        a, b = (one, other) if day_one.first < day_other.first else (other, one)
+        return a, b, f"published {a.source.meta.published} and {b.source.meta.published}: a is earlier"
+    for profile, rest in ((one, other), (other, one)):
+        kind = _outlet_kind(corpus, profile)
+        if kind in (OutletKind.AGENCY, OutletKind.OFFICIAL) and _outlet_kind(corpus, rest) != kind:
+            return profile, rest, f"both published {day_one}: a is the {kind.value}'s own"
+    return one, other, f"both published {day_one}: which came first is not known"
+
+
+def _outlet_kind(corpus: Corpus, profile: _Profile) -> OutletKind | None:
+    outlet = corpus.outlets.get(profile.source.meta.outlet)
+    return outlet.kind if outlet else None
+
+
+def _text_evidence(a: _Profile, b: _Profile, skip: frozenset[int]) -> tuple[float, list[Evidence]] | None:
+    found: Overlap = overlap(a.shingles, b.shingles, skip, min_words=SHINGLE)
+    if not found.passages:
+        return None
+    words_b = _words(b.source.body)  # the words again, with where they stand, to quote them
+    long = [p for p in found.passages if p.length >= MIN_PASSAGE]
+    short = [p for p in found.passages if p.length < MIN_PASSAGE]
+    share_a = found.a_covered / max(1, a.words)
+    share_b = found.b_covered / max(1, len(words_b))
+    evidence = [
+        Evidence(
+            EvidenceKind.TEXT,
+            f"{found.b_covered} words of b ({share_b:.0%}) and {found.a_covered} of a ({share_a:.0%}) "
+            f"are shared verbatim (compared in {a.language})",
+        )
+    ]
+    for passage in long[:3]:
+        evidence.append(
+            Evidence(EvidenceKind.PASSAGE, _clip(words_b.passage(passage.b_first, passage.b_last)))
+        )
+    if short and len(long) < 3:
+        phrases = "; ".join(f"“{words_b.passage(p.b_first, p.b_last)}”" for p in short[: 3 - len(long)])
+        evidence.append(Evidence(EvidenceKind.TEXT, f"short shared phrases: {phrases}"))
+    return min(1.0, 2 * max(share_a, share_b)), evidence
+
+
+def _shared_credit(corpus: Corpus, a: _Profile, b: _Profile) -> tuple[str | None, tuple[float, str] | None]:
+    """The agency that explains the pair, if any, and the strength and wording of that evidence."""
+    by_agency = {c.agency: c for c in a.credits}
+    for credit in b.credits:
+        held = by_agency.get(credit.agency)
+        if held is None:
+            continue
+        name = agency_name(credit.agency, corpus.outlets)
+        both = held.form is CreditForm.CREDIT and credit.form is CreditForm.CREDIT
+        how = "credit" if both else "name"
+        return credit.agency, (
+            _CREDIT if both else _MENTION,
+            f"both {how} {name}: a “{held.words}”, b “{credit.words}”",
+        )
+    return None, None
+
+
+def _agency_copy(corpus: Corpus, a: _Profile, b: _Profile) -> tuple[str | None, tuple[float, str] | None]:
+    """When a is an agency's own copy and b names that agency, in whatever form."""
+    own = a.source.meta.outlet
+    if _outlet_kind(corpus, a) is not OutletKind.AGENCY:
+        return None, None
+    for credit in b.credits:
+        if agency_outlet(credit.agency, corpus.outlets) == own:
+            return credit.agency, (
+                _CREDIT,
+                f"a is the agency's own copy ({corpus.outlet_name(own)}); b names it: “{credit.words}”",
+            )
+    return None, None
+
+
+def _figure_evidence(a: _Profile, b: _Profile) -> list[Evidence]:
+    shared: dict[str, set[float]] = {}
+    for key in a.figures.keys() & b.figures.keys():
+        sentence, figures = b.figures[key]
+        shared.setdefault(sentence, set()).update(figures)
+    return [
+        Evidence(
+            EvidenceKind.FIGURES,
+            f"same figures in one sentence of each: {', '.join(_figure(f) for f in sorted(figures))} "
+            f"(b: “{_clip(sentence, 120)}”)",
+        )
+        for sentence, figures in sorted(shared.items(), key=lambda s: (-len(s[1]), s[0]))
+    ]
+
+
+def _figure(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def _clip(text: str, width: int = 240) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _origin(corpus: Corpus, source: SourceFile) -> str:
+    """As SPEC's independence reads a source: its wire, else its original's origin, else its outlet."""
+    seen = {source.id}
+    while source.meta.wire is None and source.meta.derived_from is not None:
+        parent = corpus.sources.get(source.meta.derived_from)
+        if parent is None or parent.id in seen:
+            break
+        seen.add(parent.id)
+        source = parent
+    return source.meta.wire or source.meta.outlet
+
+
+def _chain(corpus: Corpus, source: SourceFile) -> set[str]:
+    """The source and every source it copies, following `derived_from`."""
+    chain = {source.id}
+    current = source.meta.derived_from
+    while current is not None and current not in chain and current in corpus.sources:
+        chain.add(current)
+        current = corpus.sources[current].meta.derived_from
+    return chain
+
+
+def _linked(corpus: Corpus, a: SourceFile, b: SourceFile) -> bool:
+    """Whether `wire`/`derived_from` already make the two one origin."""
+    return a.id in _chain(corpus, b) or b.id in _chain(corpus, a) or _origin(corpus, a) == _origin(corpus, b)
+
+
+def _suggest(corpus: Corpus, a: _Profile, b: _Profile, agency: str | None) -> str:
+    """The front matter to add to b: the agency's wire when a shared credit explains the copy
+    (an outlet id of the registry when it holds the agency), else the original it copies."""
+    if agency is not None:
+        outlet = agency_outlet(agency, corpus.outlets) or agency
+        return f"wire: {outlet}\nwire_inferred: true"
+    return f"derived_from: {a.source.id}"

@@ -1,0 +1,192 @@
+"""Shared verbatim passages between articles, found through word shingles.
+
+A text becomes its words (NFC, plain quotes and dashes, case folded, punctuation dropped)
+and each run of `SHINGLE` consecutive words a 64-bit hash. One inverted index from shingle
+hash to the texts holding it is built once; a shingle held by more texts than `cap` is page
+furniture or boilerplate (a footer, a standard background paragraph) and is dropped, which
+also bounds the work per shingle. Pairs of texts that share enough shingles are candidates;
+only those are compared in full, one pass over the two texts each. Hashes are computed from
+CRC-32 of each word and Python's hash of a tuple of integers, both the same in every process,
+so the results never depend on hash seeds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from comparator.text import normalise
+
+SHINGLE = 5  # words per shingle: long enough that a shared one is rarely chance
+MIN_SHARED = 4  # shared shingles before two texts are compared in full (8 words in a row)
+MIN_PASSAGE = 8  # words in the shortest passage reported
+GAP = 2  # words an edit may change inside a passage without splitting it
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Words:
+    """A text's words as compared (folded), with where each stands in the NFC text."""
+
+    text: str  # the NFC text the offsets point into
+    folded: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+    def __len__(self) -> int:
+        return len(self.folded)
+
+    def passage(self, first: int, last: int) -> str:
+        """The text of words first..last inclusive, as printed (white space made single)."""
+        return normalise(self.text[self.spans[first][0] : self.spans[last][1]])
+
+
+def words(text: str) -> Words:
+    nfc = unicodedata.normalize("NFC", text)
+    matches = list(_WORD.finditer(nfc))
+    return Words(nfc, tuple(m.group().casefold() for m in matches), tuple(m.span() for m in matches))
+
+
+def folded(text: str) -> list[str]:
+    """`words(text).folded` without the offsets, for indexing: the same words in order."""
+    return [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
+
+
+def shingles(folded: Sequence[str], cache: dict[str, int] | None = None) -> array[int]:
+    """The hash of each run of SHINGLE words, by the position of its first word (8 bytes each)."""
+    cache = {} if cache is None else cache
+    for word in set(folded).difference(cache):
+        cache[word] = zlib.crc32(word.encode("utf-8"))
+    hashed = [cache[w] for w in folded]
+    return array("q", [hash(tuple(hashed[i : i + SHINGLE])) for i in range(len(hashed) - SHINGLE + 1)])
+
+
+class Postings:
+    """An inverted index: key (a shingle's hash, a figure's) -> the documents that hold it,
+    documents numbered in the order added.
+
+    A posting is an `int` while one document holds the key (most keys), a list once more do,
+    and `BOILERPLATE` once more than `cap` do: such a key is page furniture or a standard
+    paragraph, and dropping it bounds the work per key.
+    """
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.postings: dict[int, int | list[int]] = {}
+        self._count = 0
+
+    def add(self, keys: Iterable[int]) -> int:
+        """Index one document by its keys; returns its number."""
+        doc = self._count
+        self._count += 1
+        postings = self.postings
+        for key in set(keys):
+            held = postings.get(key)
+            if held is None:
+                postings[key] = doc
+            elif isinstance(held, int):
+                if held != BOILERPLATE:
+                    postings[key] = [held, doc]
+            elif len(held) >= self.cap:
+                postings[key] = BOILERPLATE
+            else:
+                held.append(doc)
+        return doc
+
+    def boilerplate(self) -> frozenset[int]:
+        return frozenset(k for k, v in self.postings.items() if v == BOILERPLATE)
+
+    def shared(self, comparable: Callable[[int, int], bool]) -> Counter[tuple[int, int]]:
+        """How many keys each pair of comparable documents shares (pairs as (low, high)).
+
+        The work is at most cap² per key held by several documents, never the square of the
+        number of documents.
+        """
+        counts: Counter[tuple[int, int]] = Counter()
+        for held in self.postings.values():
+            if isinstance(held, int):
+                continue
+            for i, first in enumerate(held):
+                for second in held[i + 1 :]:
+                    if comparable(first, second):
+                        counts[(first, second)] += 1
+        return counts
+
+
+BOILERPLATE = -1
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A run of words shared by two texts: positions in each (inclusive) and its length."""
+
+    a_first: int
+    a_last: int
+    b_first: int
+    b_last: int
+
+    @property
+    def length(self) -> int:
+        return self.b_last - self.b_first + 1
+
+
+@dataclass(frozen=True)
+class Overlap:
+    passages: tuple[Passage, ...]  # longest first
+    a_covered: int  # words of a inside a passage
+    b_covered: int
+
+
+def overlap(
+    a: Sequence[int], b: Sequence[int], skip: frozenset[int] = frozenset(), min_words: int = MIN_PASSAGE
+) -> Overlap:
+    """The passages shared by two texts, given their shingle hashes (from `shingles`).
+
+    One pass over each: the first place of each of a's shingles, then b's shingles looked up
+    in it. Runs of matching shingles in b whose place in a moves on with them are one passage;
+    up to GAP edited words do not split it. Reordered paragraphs are
+    simply separate passages. Shingles in `skip` (boilerplate) never match.
+    """
+    where: dict[int, int] = {}
+    for position, key in enumerate(a):
+        if key not in skip:
+            where.setdefault(key, position)
+    runs: list[list[int]] = []  # [a_first, a_last, b_first, b_last] of shingle starts
+    for position, key in enumerate(b):
+        at = where.get(key)
+        if at is None:
+            continue
+        if runs:
+            run = runs[-1]
+            b_gap, a_gap = position - run[3], at - run[1]
+            # substituting g words leaves SHINGLE + g - 1 shingles unmatched on each side
+            if 0 < b_gap <= SHINGLE + GAP and 0 < a_gap <= SHINGLE + GAP:
+                run[1], run[3] = at, position
+                continue
+        runs.append([at, at, position, position])
+    passages = [
+        Passage(r[0], r[1] + SHINGLE - 1, r[2], r[3] + SHINGLE - 1)
+        for r in runs
+        if r[3] + SHINGLE - r[2] >= min_words
+    ]
+    passages.sort(key=lambda p: (-p.length, p.b_first))
+    return Overlap(
+        tuple(passages),
+        _covered((p.a_first, p.a_last) for p in passages),
+        _covered((p.b_first, p.b_last) for p in passages),
+    )
+
+
+def _covered(spans: Iterable[tuple[int, int]]) -> int:
+    """Words inside the union of inclusive spans."""
+    total, reach = 0, -1
+    for first, last in sorted(spans):
+        if last > reach:
+            total += last - max(first, reach + 1) + 1
+            reach = last
+    return total
