@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from comparator.cli.options import data_root, emit, format_option, note, render_options
-from comparator.render import Format
-from comparator.render.copies import COPIES
+from comparator.render import COPIES, Format
 
 
 @click.command()

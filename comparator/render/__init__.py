@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
 if TYPE_CHECKING:
     from comparator.check import CheckResult
+    from comparator.copies import CopyPair
     from comparator.curation.suggest import Suggestions
     from comparator.display import ClaimView
     from comparator.review.model import DiffResult
@@ -59,6 +60,10 @@ class DiffRenderer(Protocol):
 
 class SuggestRenderer(Protocol):
     def __call__(self, result: Suggestions, options: Options, /) -> str: ...
+
+
+class CopiesRenderer(Protocol):
+    def __call__(self, pairs: Sequence[CopyPair], options: Options, /) -> str: ...
 
 
 R = TypeVar("R")
@@ -106,4 +111,10 @@ SUGGEST: Registry[SuggestRenderer] = Registry(
     "suggest", _targets("suggest", Format.TEXT, Format.JSON, Format.YAML)
 )
 
-REGISTRIES: tuple[Registry[Any], ...] = (CHECK, SHOW, LIST, DIFF, SUGGEST)
+# copies renders all its formats from one module of its own
+COPIES: Registry[CopiesRenderer] = Registry(
+    "copies",
+    {fmt: f"comparator.render.copies:{fmt.value}" for fmt in (Format.TEXT, Format.JSON, Format.MARKDOWN)},
+)
+
+REGISTRIES: tuple[Registry[Any], ...] = (CHECK, SHOW, LIST, DIFF, SUGGEST, COPIES)

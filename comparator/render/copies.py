@@ -6,23 +6,12 @@ from __future__ import annotations
 import json as _json
 import textwrap
 from collections.abc import Sequence
-from typing import Protocol
 
 from comparator.copies import CopyPair, EvidenceKind
-from comparator.render import Format, Options, Registry
+from comparator.render import Options
 from comparator.render.escape import markdown as md
 
 TEXT_WIDTH = 80  # the evidence reads the same in any terminal and in a pasted note
-
-
-class CopiesRenderer(Protocol):
-    def __call__(self, pairs: Sequence[CopyPair], options: Options, /) -> str: ...
-
-
-COPIES: Registry[CopiesRenderer] = Registry(
-    "copies",
-    {fmt: f"comparator.render.copies:{fmt.value}" for fmt in (Format.TEXT, Format.JSON, Format.MARKDOWN)},
-)
 
 
 def json(pairs: Sequence[CopyPair], options: Options) -> str:
