@@ -145,3 +145,26 @@ def test_every_problem_code_is_documented_in_the_readme() -> None:
     readme = (TOP / "README.md").read_text(encoding="utf-8")
     missing = [code for code in CODES if f"`{code}`" not in readme]
     assert not missing
+
+
+# --- the renderer registry ---------------------------------------------------------------
+
+
+def test_every_registered_renderer_exists_and_takes_a_result_and_options() -> None:
+    import inspect
+
+    from comparator.render import REGISTRIES
+
+    for registry in REGISTRIES:
+        for fmt in registry.formats:
+            function = registry[fmt]
+            parameters = list(inspect.signature(function).parameters.values())
+            assert [p.name for p in parameters][1:] == ["options"], (registry.result, fmt)
+            assert len(parameters) == 2, (registry.result, fmt)
+
+
+def test_format_choices_come_from_the_registry(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", "--help")
+    assert "[text|json|markdown]" in result.stdout
+    result = run("check", "--help")
+    assert "[text|json|markdown|github|sarif]" in result.stdout

@@ -6,7 +6,7 @@ import click
 
 from comparator.cli.options import data_root, emit, format_option, note, render_options
 from comparator.render import DIFF, Format
-from comparator.review.model import FailOn
+from comparator.review.result import FailOn
 
 
 @click.command()

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from comparator.copies import CopyPair
     from comparator.curation.suggest import Suggestions
     from comparator.display import ClaimView
-    from comparator.review.model import DiffResult
+    from comparator.review.result import DiffResult
 
 
 class Format(str, Enum):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from comparator import humanize
 from comparator.check import CheckResult
 from comparator.problems import CODES, Problem, Severity
-from comparator.review.model import DiffResult
+from comparator.review.result import DiffResult
 from comparator.review.view import MEMBERS_SHOWN
 
 NEW_DISPUTE = "new-dispute"

@@ -12,7 +12,7 @@ from comparator.problems import Severity
 from comparator.render import Options
 from comparator.render.escape import workflow_command
 from comparator.render.findings import Finding, of_check, of_diff
-from comparator.review.model import DiffResult
+from comparator.review.result import DiffResult
 from comparator.text import plural
 
 PER_LEVEL = 10  # GitHub's limit of annotations per level and step

@@ -11,7 +11,7 @@ from comparator.check import CheckResult
 from comparator.display import ClaimView
 from comparator.records import claim_record, diff_record
 from comparator.render import Options
-from comparator.review.model import DiffResult
+from comparator.review.result import DiffResult
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
 

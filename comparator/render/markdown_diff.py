@@ -15,7 +15,7 @@ from comparator.render.text_diff import (
     revision_name,
     source_change_details,
 )
-from comparator.review.model import DiffResult
+from comparator.review.result import DiffResult
 from comparator.review.view import DisputeEntry, Quoted, diff_view
 
 DETAILS_AFTER = 10  # longer lists fold into <details>, so the summary stays readable

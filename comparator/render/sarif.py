@@ -10,7 +10,7 @@ from comparator.check import CheckResult
 from comparator.problems import Severity
 from comparator.render import Options
 from comparator.render.findings import Finding, of_check, of_diff, rules
-from comparator.review.model import DiffResult
+from comparator.review.result import DiffResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}

@@ -9,7 +9,7 @@ from comparator.render import Options
 from comparator.render.columns import wrap
 from comparator.render.escape import line
 from comparator.render.text import paint, problem_line
-from comparator.review.model import DiffResult, Review
+from comparator.review.result import DiffResult, Review
 from comparator.review.view import DisputeEntry, Quoted, diff_view
 
 

@@ -29,7 +29,7 @@ from comparator.problems import Problem
 from comparator.records import plain
 from comparator.review import git as gitrev
 from comparator.review.dispute_changes import dispute_changes
-from comparator.review.model import (
+from comparator.review.result import (
     ASSERTION_FIELDS,
     CLAIM_FIELDS,
     SOURCE_FIELDS,

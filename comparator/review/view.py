@@ -11,7 +11,7 @@ from comparator import humanize
 from comparator.compare import Analysis, Item
 from comparator.problems import Problem, Severity
 from comparator.review.dispute_changes import DisputeChange
-from comparator.review.model import Context, DiffResult, Review, quote_context
+from comparator.review.result import Context, DiffResult, Review, quote_context
 from comparator.text import plural
 
 MEMBERS_SHOWN = 5  # quotes listed per side of a dispute; the rest are counted
