@@ -8,6 +8,7 @@ an error on one assertion's value is located at that value.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from enum import Enum
@@ -227,7 +228,7 @@ class Claim(_Strict):
     @classmethod
     def from_data(cls, data: Any) -> Claim:
         kind = data.get("kind") if isinstance(data, dict) else None
-        context = {"kind": kind if kind in {k.value for k in Kind} else None}
+        context = {"kind": kind if is_kind(kind) else None}
         return cls.model_validate(data, context=context)
 
     @model_validator(mode="after")
@@ -258,9 +259,18 @@ def parse_value(kind: Kind, qualifier: Qualifier, raw: Any) -> Any:
     if isinstance(raw, list):
         raise ValueError("a single value is expected (a list needs qualifier `between`)")
     value = _scalar(kind, raw)
+    if kind is Kind.DATE and qualifier is Qualifier.MORE_THAN and value.last == dt.date.max:
+        raise ValueError(f"no date is after {value.last}: the calendar ends there")
+    if kind is Kind.DATE and qualifier is Qualifier.LESS_THAN and value.first == dt.date.min:
+        raise ValueError(f"no date is before {value.first}: the calendar starts there")
     if kind is Kind.COUNT and value == 0 and qualifier in (Qualifier.LESS_THAN, Qualifier.NEARLY):
         raise ValueError(f"no count is {qualifier.value.replace('_', ' ')} 0")
     return value
+
+
+def is_kind(value: Any) -> bool:
+    """Whether a raw YAML value names a kind; a list or mapping names none (and is unhashable)."""
+    return isinstance(value, str) and value in {k.value for k in Kind}
 
 
 def _order_key(value: Any) -> Any:
