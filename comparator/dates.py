@@ -30,6 +30,8 @@ class PartialDate:
             return cls(value.year, value.month, value.day)
         if isinstance(value, bool):
             raise ValueError("a date is expected (YYYY-MM-DD, YYYY-MM or YYYY)")
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # a year written `2.02e3` is whole, as JSON Schema's `integer` says
         if isinstance(value, int):
             value = f"{value:04d}"
         if not isinstance(value, str):

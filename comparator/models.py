@@ -286,6 +286,8 @@ def _scalar(kind: Kind, raw: Any) -> Any:
     if kind in (Kind.COUNT, Kind.QUANTITY) and not isinstance(raw, bool) and finite and abs(raw) > LARGEST:
         raise ValueError("the figure is too large to compare (more than 10^18)")
     if kind is Kind.COUNT:
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)  # `6e0` and `6.0` are whole numbers, as JSON Schema's `integer` says
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise ValueError(f"a count must be a whole number, not {raw!r}")
         if raw < 0:

@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 
 from comparator import atomic
-from comparator.models import DATE_SCHEMA, SLUG_PATTERN, Actor, Claim, Kind, Outlet, SourceMeta
+from comparator.models import DATE_SCHEMA, LARGEST, SLUG_PATTERN, Actor, Claim, Kind, Outlet, SourceMeta
 from comparator.parse import MAX_ASSERTIONS
 from comparator.problems import ACCEPTABLE, CODES
 from comparator.root import Unreadable, read_regular, writable
@@ -56,11 +56,15 @@ _VALUE_FORMS: dict[str, dict[str, Any]] = {
         "title": "count",
         "type": "integer",
         "minimum": 0,
+        "maximum": LARGEST,
         "description": "A count (kind `count`): a whole number, 0 or more, e.g. 2802.",
     },
     "QuantityValue": {
         "title": "quantity",
         "type": "number",
+        # The models' bound, which also keeps `.inf` out: JSON Schema has no word for finite.
+        "minimum": -LARGEST,
+        "maximum": LARGEST,
         "description": "A quantity (kind `quantity`): any number, e.g. 4.4.",
     },
     "DateValue": {

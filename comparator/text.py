@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Typographic forms that curators type plainly and articles print fancily.
@@ -31,6 +33,7 @@ _FOLD = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
 
 
 def normalise(text: str) -> str:
@@ -38,23 +41,27 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_FOLD)).strip()
 
 
-def normalise_with_map(text: str) -> tuple[str, list[int]]:
-    """`normalise(text)` and, for each of its characters, the index it came from in NFC(text)."""
+def normalise_with_map(text: str) -> tuple[str, Sequence[int]]:
+    """`normalise(text)` and, for each of its characters, the index it came from in NFC(text).
+
+    Cached: an article is matched against every quote that cites it, and a diff shows the
+    context of each, so a long article must be normalised once per run, not once per quote.
+    The result is shared; callers must not change it.
+    """
+    return _normalised_with_map(text)
+
+
+@lru_cache(maxsize=64)
+def _normalised_with_map(text: str) -> tuple[str, array[int]]:
     source = unicodedata.normalize("NFC", text).translate(_FOLD)
-    out: list[str] = []
-    where: list[int] = []
-    pending_space = False
-    for index, char in enumerate(source):
-        if char.isspace():
-            pending_space = bool(out)
-            continue
-        if pending_space:
-            out.append(" ")
-            where.append(index - 1)
-            pending_space = False
-        out.append(char)
-        where.append(index)
-    return "".join(out), where
+    words: list[str] = []
+    where = array("q")  # 8 bytes an index, not a Python int object each
+    for word in _WORD.finditer(source):
+        if words:  # one space for the run of white space before the word, mapped to its end
+            where.append(word.start() - 1)
+        words.append(word.group())
+        where.extend(range(word.start(), word.end()))
+    return " ".join(words), where
 
 
 @lru_cache(maxsize=4096)  # one article is searched for each of the quotes that cite it
@@ -81,11 +88,11 @@ def find_quote(quote: str, body: str) -> tuple[int, int] | None:
 
 
 def quote_spans(
-    quote: str, body: str, normalised: tuple[str, list[int]] | None = None
+    quote: str, body: str, normalised: tuple[str, Sequence[int]] | None = None
 ) -> list[tuple[int, int]]:
     """Every span of `quote` in NFC(body), matched as `find_quote` matches (a caption printed
     twice holds the same quote twice). `normalised` is `normalise_with_map(body)`, for a caller
-    that matches many quotes against one body and should normalise it once."""
+    that has it at hand."""
     needle = normalise(quote)
     if not needle:
         return []
@@ -96,6 +103,12 @@ def quote_spans(
         spans.append((where[at], where[at + len(needle) - 1] + 1))
         at = haystack.find(needle, at + len(needle))
     return spans
+
+
+@lru_cache(maxsize=64)
+def nfc(text: str) -> str:
+    """NFC(text), the text `find_quote`'s spans index, cached as the spans' map is."""
+    return unicodedata.normalize("NFC", text)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
