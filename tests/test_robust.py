@@ -189,7 +189,7 @@ def test_whole_floats_count(make_root, run):  # type: ignore[no-untyped-def]
 def test_scalar_aliases_are_refused(make_root, run):  # type: ignore[no-untyped-def]
     """B14: one scalar aliased 20,000 times expanded to gigabytes in report and list --search."""
     big = "x" * 50_000
-    aliases = "".join(f"  - *q\n" for _ in range(20_000))
+    aliases = "".join("  - *q\n" for _ in range(20_000))
     content = f"question: &q {big}\nkind: text\ntags:\n{aliases}assertions: []\n"
     root = make_root({"claims/t/c.yaml": content})
     started = time.monotonic()
