@@ -75,6 +75,7 @@ def quote_in(quote: str, body: str) -> bool:
     return bool(needle) and needle in _normalised_body(body)
 
 
+@lru_cache(maxsize=4096)  # a diff asks for the same quote's place once per view of it
 def find_quote(quote: str, body: str) -> tuple[int, int] | None:
     """The span of `quote` in NFC(body), after normalising both; None when it is not there."""
     needle = normalise(quote)
@@ -122,10 +123,23 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", "".join(c for c in decomposed if not unicodedata.combining(c))).strip()
 
 
+SENTENCE_REACH = 2000  # characters looked at on each side of a quote for its sentence's ends
+
+
 def sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence (or line) holding body[start:end]."""
-    left = max(body.rfind("\n", 0, start), *(body.rfind(p, 0, start) for p in (". ", "? ", "! ")))
-    left = 0 if left < 0 else left + (1 if body[left] == "\n" else 2)
-    stops = [i for i in (body.find("\n", end), *(body.find(p, end) for p in (". ", "? ", "! "))) if i >= 0]
-    right = min(stops) + (0 if stops and body[min(stops)] == "\n" else 1) if stops else len(body)
+    """The span of the sentence (or line) holding body[start:end].
+
+    The ends are looked for within SENTENCE_REACH characters of the quote: an article with no
+    full stop for a megabyte would otherwise be scanned whole for every quote, and a sentence
+    that long is cut where the reach ends.
+    """
+    low, high = max(0, start - SENTENCE_REACH), min(len(body), end + SENTENCE_REACH)
+    left = max(body.rfind("\n", low, start), *(body.rfind(p, low, start) for p in (". ", "? ", "! ")))
+    left = low if left < 0 else left + (1 if body[left] == "\n" else 2)
+    stops = [
+        i
+        for i in (body.find("\n", end, high), *(body.find(p, end, high) for p in (". ", "? ", "! ")))
+        if i >= 0
+    ]
+    right = min(stops) + (0 if stops and body[min(stops)] == "\n" else 1) if stops else high
     return left, right

@@ -8,7 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .run import fuzz
+from .cases import Corpus
+from .run import draw, fuzz
 
 
 def main() -> int:
@@ -18,7 +19,19 @@ def main() -> int:
     parser.add_argument("--time-limit", type=float, default=20.0, help="seconds one command may take")
     parser.add_argument("--diff-every", type=int, default=5, help="run diff on every Nth input (default 5)")
     parser.add_argument("--save", type=Path, help="folder to write failing inputs to, as fixtures")
+    parser.add_argument(
+        "--keep",
+        type=int,
+        action="append",
+        default=[],
+        metavar="N",
+        help="print input N of --seed as a fixture, and run nothing",
+    )
     args = parser.parse_args()
+    if args.keep:
+        for n in args.keep:
+            print(draw(args.seed, n, Corpus())[2].to_json(), end="")
+        return 0
 
     def log(line: str) -> None:
         print(line, flush=True)

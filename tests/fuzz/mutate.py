@@ -213,8 +213,11 @@ def value(case: Case, rng: random.Random) -> None:
             item[field] = rng.choice(QUALIFIERS)
             if item[field] == "between":
                 item["value"] = rng.choice(
-                    SHAPES
-                    + [[rng.choice(DATES), rng.choice(DATES)], [rng.choice(NUMBERS), rng.choice(NUMBERS)]]
+                    [
+                        *SHAPES,
+                        [rng.choice(DATES), rng.choice(DATES)],
+                        [rng.choice(NUMBERS), rng.choice(NUMBERS)],
+                    ]
                 )
         elif field == "as_of":
             item[field] = rng.choice(DATES)

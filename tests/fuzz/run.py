@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import click
 from click.testing import CliRunner
 
 from comparator.cli import cli
@@ -97,15 +98,17 @@ def _where(exc: BaseException) -> str:
     return f"comparator/{last.filename.rsplit(os.sep + 'comparator' + os.sep, 1)[1]}:{last.name}"
 
 
-def invoke(args: list[str], limit: float, cwd: Path) -> tuple[Any, Failure | None]:
-    """Run one command; the result, and the failure if it failed."""
+def invoke(
+    args: list[str], limit: float, cwd: Path, program: click.BaseCommand = cli
+) -> tuple[Any, Failure | None]:
+    """Run one command of `program`; the result, and the failure if it failed."""
     runner = CliRunner()
     command = tuple(a if not a.startswith(os.sep) else "<path>" for a in args)
     here = os.getcwd()
     os.chdir(cwd)
     try:
         with time_limit(limit):
-            result = runner.invoke(cli, args, env=ENV, catch_exceptions=True)
+            result = runner.invoke(program, args, env=ENV, catch_exceptions=True)
     except Hang as exc:
         return None, Failure("hang", command, _where(exc), str(exc))
     finally:
@@ -122,7 +125,7 @@ def invoke(args: list[str], limit: float, cwd: Path) -> tuple[Any, Failure | Non
             data = json.loads(result.stdout)
         except ValueError as exc:
             return result, Failure("invalid-json", command, "", f"{exc}: {result.stdout[:300]!r}")
-        if args[0] == "check":
+        if "check" in args:
             for problem in data.get("problems", []):
                 located = (
                     isinstance(problem.get("file"), str)
@@ -191,6 +194,41 @@ def run_one(
     return failures
 
 
+def run_all(case: Case, work: Path, limit: float, stop_at_first: bool = False) -> list[Failure]:
+    """Every command in every format on one case, `diff` from a commit without its claims:
+    how a kept regression input is replayed."""
+    root, outside = work / "root", work / "outside"
+    base = Case({rel: text for rel, text in case.files.items() if not rel.startswith("claims/")})
+    base.materialise(root, outside)
+    committed = _git(root, "init", "-q") and _git(root, "add", "-A") and _git(root, "commit", "-qm", "base")
+    case.materialise(root, outside, keep=(".git",))
+    at = ["--root", str(root)]
+    runs = [[*at, "check", "--format", fmt] for fmt in ("json", "text", "github")]
+    runs += [[*at, "list", "--format", fmt] for fmt in ("json", "text", "markdown")]
+    runs += [[*at, "list", "--search", "x"]]
+    runs += [[*at, "show", case.claim, "--format", fmt] for fmt in ("json", "text", "markdown")]
+    runs += [[*at, "report", "--check"], [*at, "report", "--out", str(work / "out")], [*at, "report"]]
+    if committed:
+        runs += [[*at, "diff", "HEAD", "--format", fmt] for fmt in ("json", "text", "github", "markdown")]
+    failures = []
+    for args in runs:
+        _, failure = invoke(args, limit, root)
+        if failure:
+            failures.append(failure)
+            if stop_at_first:
+                break
+    return failures
+
+
+def draw(seed: int, n: int, corpus: Corpus) -> tuple[random.Random, Case, Case]:
+    """Input `n` of the run seeded `seed`, on its own: its random source, base and mutation."""
+    rng = random.Random(f"{seed}:{n}")
+    base = corpus.draw(rng)
+    case = mutate(base, rng)
+    case.note = f"seed {seed} input {n}: {case.note}"
+    return rng, base, case
+
+
 def fuzz(
     inputs: int,
     seed: int,
@@ -205,10 +243,7 @@ def fuzz(
     stats = Stats()
     started = time.monotonic()
     for n in range(inputs):
-        rng = random.Random(f"{seed}:{n}")  # each input reproducible on its own
-        base = corpus.draw(rng)
-        case = mutate(base, rng)
-        case.note = f"seed {seed} input {n}: {case.note}"
+        rng, base, case = draw(seed, n, corpus)
         for failure in run_one(case, rng, work, limit, base if n % diff_every == 0 else None, stats):
             stats.failures.append((case, failure))
             if log:
