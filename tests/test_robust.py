@@ -120,11 +120,6 @@ def test_the_calendars_edges_are_dates(make_root, run, value):  # type: ignore[n
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="comparator/humanize.py value_set: `last + timedelta(days=1)` overflows on 9999-12-31; "
-    "comparator.dates.spanned(first, last) says the same without the arithmetic",
-)
 def test_the_last_year_exact_is_shown(make_root, run):  # type: ignore[no-untyped-def]
     """B02: `9999` exact passes check, and is shown."""
     root = make_root({"claims/t/c.yaml": claim("9999")})
