@@ -89,11 +89,16 @@ class Corpus:
 
 def load(root: Path) -> Corpus:
     """Read everything under `root`, collecting problems rather than stopping at the first."""
-    paths = [root / OUTLETS, root / ACTORS]
-    paths += _walk(root / "sources", ".md") + _walk(root / "claims", ".yaml", ".yml")
-    return from_files(
-        root, {relative(root, p): read_text(root, p) for p in paths if p.exists() or p.is_symlink()}
-    )
+    found = [
+        root / OUTLETS,
+        root / ACTORS,
+        *_walk(root, "sources", ".md"),
+        *_walk(root, "claims", ".yaml", ".yml"),
+    ]
+    paths = [p for p in found if isinstance(p, Path) and (p.exists() or p.is_symlink())]
+    corpus = from_files(root, {relative(root, p): read_text(root, p) for p in paths})
+    corpus.problems += [p for p in found if isinstance(p, Problem)]
+    return corpus
 
 
 def from_files(root: Path, files: Mapping[str, FileText | Problem]) -> Corpus:
@@ -175,13 +180,42 @@ def _named(top: Path, file_id: str, *suffixes: str) -> list[Path]:
     ]
 
 
-def _walk(top: Path, *suffixes: str) -> list[Path]:
-    """Files under `top` in a stable order; linked folders are not entered."""
-    found = []
-    for folder, dirs, files in os.walk(top, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(folder, f) for f in sorted(files) if f.endswith(suffixes)]
+def _walk(root: Path, top: str, *suffixes: str) -> list[Path | Problem]:
+    """Files under `root/top` in a stable order, and a problem for each path not read: a
+    linked folder (never entered: it may lead anywhere, and walking into it could loop) and
+    a name that is not UTF-8 (no report or terminal could show it)."""
+    found: list[Path | Problem] = []
+    for folder, dirs, files in os.walk(root / top, followlinks=False):
+        here = Path(folder)
+        entries = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = [d for d in entries if not (here / d).is_symlink() and _utf8(d)]
+        for name in entries:
+            if not _utf8(name):
+                found.append(_unreadable_name(root, here / name))
+            elif (here / name).is_symlink():
+                rel = relative(root, here / name)
+                found.append(
+                    error(
+                        rel, 1, 1, "outside-root", "a linked folder is not entered; its files were not read"
+                    )
+                )
+        for name in sorted(f for f in files if f.endswith(suffixes) or not _utf8(f)):
+            found.append(here / name if _utf8(name) else _unreadable_name(root, here / name))
     return found
+
+
+def _utf8(name: str) -> bool:
+    """Whether a name read from the file system is UTF-8 (else it holds escaped bytes)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _unreadable_name(root: Path, path: Path) -> Problem:
+    shown = relative(root, path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return error(shown, 1, 1, "encoding", "the name is not UTF-8; rename it (it was not read)")
 
 
 def _accept(corpus: Corpus, rel: str, file: FileText | Problem) -> FileText | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 _FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MIN_YEAR, MAX_YEAR = dt.MINYEAR, dt.MAXYEAR
 MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -29,6 +30,8 @@ class PartialDate:
             return cls(value.year, value.month, value.day)
         if isinstance(value, bool):
             raise ValueError("a date is expected (YYYY-MM-DD, YYYY-MM or YYYY)")
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # a year written `2.02e3` is whole, as JSON Schema's `integer` says
         if isinstance(value, int):
             value = f"{value:04d}"
         if not isinstance(value, str):
@@ -37,6 +40,9 @@ class PartialDate:
         if not match:
             raise ValueError(f"{value!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY")
         year = int(match.group(1))
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            # Outside these years no calendar arithmetic works, here or in any library.
+            raise ValueError(f"{value!r}: year {year} is out of range ({MIN_YEAR} to {MAX_YEAR})")
         month, day = (int(g) if g else None for g in match.groups()[1:])
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"{value!r}: month {month} does not exist")
@@ -85,3 +91,19 @@ class PartialDate:
 
 def human_day(day: dt.date) -> str:
     return f"{day.day} {MONTHS_SHORT[day.month - 1]} {day.year}"
+
+
+def day_from_ordinal(ordinal: float) -> dt.date:
+    """The day numbered `ordinal` (1 is 1 Jan 0001), held to the calendar's first and last day:
+    value sets bound dates by day numbers, and an end one past the calendar is its edge."""
+    return dt.date.fromordinal(min(max(int(ordinal), 1), dt.date.max.toordinal()))
+
+
+def spanned(first: dt.date, last: dt.date) -> PartialDate | None:
+    """The month or year that runs exactly from `first` to `last`, if they span one."""
+    whole = PartialDate(first.year, first.month)
+    if first.day == 1 and first.year == last.year and first.month == last.month and last == whole.last:
+        return whole
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        return PartialDate(first.year)
+    return None

@@ -8,6 +8,7 @@ an error on one assertion's value is located at that value.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from enum import Enum
@@ -257,7 +258,7 @@ class Claim(_Strict):
     @classmethod
     def from_data(cls, data: Any) -> Claim:
         kind = data.get("kind") if isinstance(data, dict) else None
-        context = {"kind": kind if kind in {k.value for k in Kind} else None}
+        context = {"kind": kind if is_kind(kind) else None}
         return cls.model_validate(data, context=context)
 
     @model_validator(mode="after")
@@ -288,9 +289,18 @@ def parse_value(kind: Kind, qualifier: Qualifier, raw: Any) -> Any:
     if isinstance(raw, list):
         raise ValueError("a single value is expected (a list needs qualifier `between`)")
     value = _scalar(kind, raw)
+    if kind is Kind.DATE and qualifier is Qualifier.MORE_THAN and value.last == dt.date.max:
+        raise ValueError(f"no date is after {value.last}: the calendar ends there")
+    if kind is Kind.DATE and qualifier is Qualifier.LESS_THAN and value.first == dt.date.min:
+        raise ValueError(f"no date is before {value.first}: the calendar starts there")
     if kind is Kind.COUNT and value == 0 and qualifier in (Qualifier.LESS_THAN, Qualifier.NEARLY):
         raise ValueError(f"no count is {qualifier.value.replace('_', ' ')} 0")
     return value
+
+
+def is_kind(value: Any) -> bool:
+    """Whether a raw YAML value names a kind; a list or mapping names none (and is unhashable)."""
+    return isinstance(value, str) and value in {k.value for k in Kind}
 
 
 def _order_key(value: Any) -> Any:
@@ -306,6 +316,8 @@ def _scalar(kind: Kind, raw: Any) -> Any:
     if kind in (Kind.COUNT, Kind.QUANTITY) and not isinstance(raw, bool) and finite and abs(raw) > LARGEST:
         raise ValueError("the figure is too large to compare (more than 10^18)")
     if kind is Kind.COUNT:
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)  # `6e0` and `6.0` are whole numbers, as JSON Schema's `integer` says
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise ValueError(f"a count must be a whole number, not {raw!r}")
         if raw < 0:

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from comparator import yamlmarks
-from comparator.models import SLUG_PATTERN, Actor, Assertion, Claim, Kind, Outlet, SourceMeta
+from comparator.models import SLUG_PATTERN, Actor, Assertion, Claim, Kind, Outlet, SourceMeta, is_kind
 from comparator.problems import Problem, error
 from comparator.root import FileText
 from comparator.yamlmarks import Marks, Path
@@ -26,6 +26,7 @@ M = TypeVar("M", bound=BaseModel)
 _KNOWN_FIELDS = sorted(
     {name for model in (Outlet, Actor, SourceMeta, Assertion, Claim) for name in model.model_fields}
 )
+MAX_ASSERTIONS = 500
 _FRONT_MATTER_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
@@ -81,6 +82,21 @@ def parse_claim(file: FileText) -> tuple[ClaimFile | PartialClaim | None, list[P
     problems += more
     if data is None:
         return None, problems
+    if isinstance(data.get("assertions"), list) and len(data["assertions"]) > MAX_ASSERTIONS:
+        # Comparison is pairwise within a claim: past this, split the question (by date,
+        # by place) rather than let one file make every command slow.
+        line, col = marks.at(("assertions",), key=True)
+        problems.append(
+            error(
+                file.rel,
+                line,
+                col,
+                "schema",
+                f"assertions: {len(data['assertions']):,} are more than a claim may hold "
+                f"({MAX_ASSERTIONS}); split the question",
+            )
+        )
+        return None, problems
     try:
         claim = Claim.from_data(data)
     except ValidationError as exc:
@@ -93,7 +109,7 @@ def parse_claim(file: FileText) -> tuple[ClaimFile | PartialClaim | None, list[P
 
 def _partial(path: PurePosixPath, rel: str, data: dict[str, Any], marks: Marks) -> PartialClaim | None:
     kind = data.get("kind")
-    if kind not in {k.value for k in Kind} or not isinstance(data.get("assertions"), list):
+    if not is_kind(kind) or not isinstance(data.get("assertions"), list):
         return None
     valid = []
     for index, item in enumerate(data["assertions"]):

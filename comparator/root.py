@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +52,47 @@ def relative(root: Path, path: Path) -> str:
         return path.as_posix()
 
 
+class Unreadable(Exception):
+    """A file that is not read, with the problem code and message saying why."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def read_regular(path: Path, limit: int, *, head: bool = False) -> bytes:
+    """The bytes of the regular file at `path`, or `Unreadable`: `too-large` past `limit`
+    bytes, or with `head` just the first `limit` bytes.
+
+    Opened without blocking and checked once open: a pipe would wait for a writer forever
+    and a device (`/dev/zero`) never ends, whatever the name says or a check before the open
+    saw. The read stops past `limit`, so a file that grows meanwhile is no worse.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise Unreadable("encoding", f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable("unexpected-file", "not a regular file (a pipe, a device or a socket); not read")
+        if info.st_size > limit and not head:
+            raise Unreadable("too-large", f"{info.st_size} bytes is more than the {limit} read")
+        chunks, size = [], 0
+        while size <= limit and (chunk := os.read(fd, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+        data = b"".join(chunks)
+        if len(data) > limit and not head:
+            raise Unreadable("too-large", f"the file is more than the {limit} bytes read")
+        return data[:limit]
+    except OSError as exc:
+        raise Unreadable("encoding", f"cannot read the file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
 def read_text(root: Path, path: Path) -> FileText | Problem:
     """Read a UTF-8 file under `root`, or say why not. A link out of the root is never followed."""
     rel = relative(root, path)
@@ -60,12 +103,9 @@ def read_text(root: Path, path: Path) -> FileText | Problem:
     if not resolved.is_relative_to(root.resolve()):
         return error(rel, 1, 1, "outside-root", "the path leads outside the data root; it was not read")
     try:
-        size = resolved.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return error(rel, 1, 1, "too-large", f"{size} bytes is more than the {MAX_FILE_BYTES} read")
-        data = resolved.read_bytes()
-    except OSError as exc:
-        return error(rel, 1, 1, "encoding", f"cannot read the file: {exc.strerror}")
+        data = read_regular(resolved, MAX_FILE_BYTES)
+    except Unreadable as exc:
+        return error(rel, 1, 1, exc.code, exc.message)
     return decode(rel, data)
 
 
@@ -95,15 +135,53 @@ def inside(root: Path, given: str | os.PathLike[str]) -> Path | None:
     return path
 
 
-def unsafe_output(root: Path, out: Path) -> str | None:
+def escapes(root: Path, target: str | os.PathLike[str]) -> str | None:
+    """Why writing `target` would leave the data root, or None when it would not.
+
+    A target named inside the root must still be inside it once every link on its way is
+    followed: with `reports -> /elsewhere`, writing `reports/x.md` writes `/elsewhere/x.md`.
+    A target named outside the root is the user's own choice and is not second-guessed.
+    Every command that writes under the root asks this first, for each file or folder.
+    """
+    named = Path(os.path.abspath(target))
+    if not any(named.is_relative_to(base) for base in {Path(os.path.abspath(root)), root.resolve()}):
+        return None
+    try:
+        actual = named.resolve()
+    except (OSError, RuntimeError):
+        return f"{target} cannot be resolved (a looping link); not written"
+    if actual.is_relative_to(root.resolve()):
+        return None
+    return f"{target} leads outside the data root through a link ({actual}); not written"
+
+
+class OutsideRoot(OSError):
+    """A write refused because it would leave the data root; `strerror` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(errno.EXDEV, reason)
+
+
+def writable(root: Path, target: Path) -> Path:
+    """`target`, once `escapes` finds it stays inside the root; else `OutsideRoot`."""
+    if reason := escapes(root, target):
+        raise OutsideRoot(reason)
+    return target
+
+
+def unsafe_output(root: Path, out: str | os.PathLike[str]) -> str | None:
     """Why `out` must not be written by a generating command, or None when it may be.
 
     Generated files never go among the curated data (a report inside claims/ would break the
     next check; an export could replace a claim), nor over anything that is not a plain file
-    or folder (a device, a socket, a pipe).
+    or folder (a device, a socket, a pipe), nor outside the root through a linked folder.
+    Give `out` as the user typed it: `Path("")` is `.`, and an empty path must be refused.
     """
-    if not str(out).strip():
+    if not os.fspath(out).strip():
         return "an empty path names no output"
+    out = Path(out)
+    if reason := escapes(root, out):
+        return reason
     target = out.resolve()
     for data in ("claims", "sources"):
         if target == root.resolve() / data or target.is_relative_to(root.resolve() / data):

@@ -21,8 +21,11 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from comparator.models import DATE_SCHEMA, SLUG_PATTERN, Actor, Claim, Kind, Outlet, SourceMeta
+from comparator import atomic
+from comparator.models import DATE_SCHEMA, LARGEST, SLUG_PATTERN, Actor, Claim, Kind, Outlet, SourceMeta
+from comparator.parse import MAX_ASSERTIONS
 from comparator.problems import ACCEPTABLE, CODES
+from comparator.root import Unreadable, read_regular, writable
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schema"
@@ -53,11 +56,15 @@ _VALUE_FORMS: dict[str, dict[str, Any]] = {
         "title": "count",
         "type": "integer",
         "minimum": 0,
+        "maximum": LARGEST,
         "description": "A count (kind `count`): a whole number, 0 or more, e.g. 2802.",
     },
     "QuantityValue": {
         "title": "quantity",
         "type": "number",
+        # The models' bound, which also keeps `.inf` out: JSON Schema has no word for finite.
+        "minimum": -LARGEST,
+        "maximum": LARGEST,
         "description": "A quantity (kind `quantity`): any number, e.g. 4.4.",
     },
     "DateValue": {
@@ -215,6 +222,7 @@ def _build(name: str) -> dict[str, Any]:
             for code in sorted(ACCEPTABLE)
         }
         accept["additionalProperties"] = False
+        body["properties"]["assertions"]["maxItems"] = MAX_ASSERTIONS
         body["$defs"].update(_VALUE_FORMS)
         body["allOf"] = _kind_rules()
         return _header(name, body, Claim.__doc__ or "")
@@ -244,15 +252,19 @@ def rel_path(name: str) -> str:
 
 
 def outdated(root: Path, names: tuple[str, ...] = NAMES) -> list[str]:
-    """The names whose file under `root` is missing or differs from the generated schema."""
+    """The names whose file under `root` is missing or differs from the generated schema.
+
+    Each file is read no further than the expected bytes and one more, and only if it is a
+    regular file: a link to `/dev/zero` is out of date, not an endless read.
+    """
     stale = []
     for name in names:
-        path = root / rel_path(name)
+        expected = text(name).encode("utf-8")
         try:
-            current = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            current = read_regular(root / rel_path(name), len(expected))
+        except Unreadable:
             current = None
-        if current != text(name):
+        if current != expected:
             stale.append(name)
     return stale
 
@@ -261,11 +273,13 @@ def write(root: Path, names: tuple[str, ...] = NAMES) -> list[str]:
     """Write the outdated schemas under `root` as one set; return the names written.
 
     Current files are left untouched, so their modification times keep meaning something.
+    A `schema/` that links out of the root is refused (`OutsideRoot`, an OSError).
     """
-    from comparator.export import replace_all, text_writer  # only writing needs the file helpers
-
     stale = outdated(root, names)
     if stale:
-        (root / FOLDER).mkdir(exist_ok=True)
-        replace_all({root / rel_path(name): text_writer(text(name)) for name in stale})
+        folder = writable(root, root / FOLDER)
+        folder.mkdir(exist_ok=True)
+        atomic.publish(
+            {writable(root, root / rel_path(name)): atomic.text_writer(text(name)) for name in stale}
+        )
     return stale

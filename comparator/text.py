@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Typographic forms that curators type plainly and articles print fancily.
@@ -31,6 +33,7 @@ _FOLD = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
 
 
 def normalise(text: str) -> str:
@@ -38,23 +41,27 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_FOLD)).strip()
 
 
-def normalise_with_map(text: str) -> tuple[str, list[int]]:
-    """`normalise(text)` and, for each of its characters, the index it came from in NFC(text)."""
+def normalise_with_map(text: str) -> tuple[str, Sequence[int]]:
+    """`normalise(text)` and, for each of its characters, the index it came from in NFC(text).
+
+    Cached: an article is matched against every quote that cites it, and a diff shows the
+    context of each, so a long article must be normalised once per run, not once per quote.
+    The result is shared; callers must not change it.
+    """
+    return _normalised_with_map(text)
+
+
+@lru_cache(maxsize=64)
+def _normalised_with_map(text: str) -> tuple[str, array[int]]:
     source = unicodedata.normalize("NFC", text).translate(_FOLD)
-    out: list[str] = []
-    where: list[int] = []
-    pending_space = False
-    for index, char in enumerate(source):
-        if char.isspace():
-            pending_space = bool(out)
-            continue
-        if pending_space:
-            out.append(" ")
-            where.append(index - 1)
-            pending_space = False
-        out.append(char)
-        where.append(index)
-    return "".join(out), where
+    words: list[str] = []
+    where = array("q")  # 8 bytes an index, not a Python int object each
+    for word in _WORD.finditer(source):
+        if words:  # one space for the run of white space before the word, mapped to its end
+            where.append(word.start() - 1)
+        words.append(word.group())
+        where.extend(range(word.start(), word.end()))
+    return " ".join(words), where
 
 
 @lru_cache(maxsize=4096)  # one article is searched for each of the quotes that cite it
@@ -68,6 +75,7 @@ def quote_in(quote: str, body: str) -> bool:
     return bool(needle) and needle in _normalised_body(body)
 
 
+@lru_cache(maxsize=4096)  # a diff asks for the same quote's place once per view of it
 def find_quote(quote: str, body: str) -> tuple[int, int] | None:
     """The span of `quote` in NFC(body), after normalising both; None when it is not there."""
     needle = normalise(quote)
@@ -81,11 +89,11 @@ def find_quote(quote: str, body: str) -> tuple[int, int] | None:
 
 
 def quote_spans(
-    quote: str, body: str, normalised: tuple[str, list[int]] | None = None
+    quote: str, body: str, normalised: tuple[str, Sequence[int]] | None = None
 ) -> list[tuple[int, int]]:
     """Every span of `quote` in NFC(body), matched as `find_quote` matches (a caption printed
     twice holds the same quote twice). `normalised` is `normalise_with_map(body)`, for a caller
-    that matches many quotes against one body and should normalise it once."""
+    that has it at hand."""
     needle = normalise(quote)
     if not needle:
         return []
@@ -96,6 +104,12 @@ def quote_spans(
         spans.append((where[at], where[at + len(needle) - 1] + 1))
         at = haystack.find(needle, at + len(needle))
     return spans
+
+
+@lru_cache(maxsize=64)
+def nfc(text: str) -> str:
+    """NFC(text), the text `find_quote`'s spans index, cached as the spans' map is."""
+    return unicodedata.normalize("NFC", text)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -109,10 +123,23 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", "".join(c for c in decomposed if not unicodedata.combining(c))).strip()
 
 
+SENTENCE_REACH = 2000  # characters looked at on each side of a quote for its sentence's ends
+
+
 def sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence (or line) holding body[start:end]."""
-    left = max(body.rfind("\n", 0, start), *(body.rfind(p, 0, start) for p in (". ", "? ", "! ")))
-    left = 0 if left < 0 else left + (1 if body[left] == "\n" else 2)
-    stops = [i for i in (body.find("\n", end), *(body.find(p, end) for p in (". ", "? ", "! "))) if i >= 0]
-    right = min(stops) + (0 if stops and body[min(stops)] == "\n" else 1) if stops else len(body)
+    """The span of the sentence (or line) holding body[start:end].
+
+    The ends are looked for within SENTENCE_REACH characters of the quote: an article with no
+    full stop for a megabyte would otherwise be scanned whole for every quote, and a sentence
+    that long is cut where the reach ends.
+    """
+    low, high = max(0, start - SENTENCE_REACH), min(len(body), end + SENTENCE_REACH)
+    left = max(body.rfind("\n", low, start), *(body.rfind(p, low, start) for p in (". ", "? ", "! ")))
+    left = low if left < 0 else left + (1 if body[left] == "\n" else 2)
+    stops = [
+        i
+        for i in (body.find("\n", end, high), *(body.find(p, end, high) for p in (". ", "? ", "! ")))
+        if i >= 0
+    ]
+    right = min(stops) + (0 if stops and body[min(stops)] == "\n" else 1) if stops else high
     return left, right

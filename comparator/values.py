@@ -7,11 +7,11 @@ Quantities are real numbers and keep open ends.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from comparator.dates import day_from_ordinal
 from comparator.models import Kind, Qualifier
 
 Number = int | float
@@ -131,7 +131,7 @@ def _date(q: Qualifier, v: Any) -> Interval:
 
 
 def ordinal_date(ordinal: Number | None) -> str | None:
-    return None if ordinal is None else dt.date.fromordinal(int(ordinal)).isoformat()
+    return None if ordinal is None else day_from_ordinal(ordinal).isoformat()
 
 
 def same(a: ValueSet, b: ValueSet) -> bool:

@@ -4,17 +4,28 @@ The document is composed into nodes by libyaml (when present) and built into pla
 values here, so that each value's position is kept: a validation error on
 `assertions[2].value` can then be reported at that value's line and column.
 
-Curated data never needs anchors, aliases or custom tags, and each of them is a way in for
-hostile input (billion-laughs expansion, `!!python/object` constructors), so all are refused
-rather than expanded.
+Scalars are read by the YAML 1.2 core schema, as JSON Schema tools and editors read them:
+`yes`, `on` and `Yes` are text, `6_500` and `2020-09-27` are text, `0o17` and `0x1F` are
+numbers. PyYAML resolves by YAML 1.1, so the loader's implicit resolvers are replaced by the
+core schema's table (libyaml still does the parsing; only the resolution is narrowed) and
+each value is built here from its tag, so nothing 1.1 slips in through a constructor.
+
+Curated data never needs anchors, aliases or tags that change how a value reads, and each of
+them is a way in for hostile input (billion-laughs expansion, `!!python/object`
+constructors, a `!!bool maybe` no constructor can read), so all are refused rather than
+expanded.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from comparator.yamlhints import hint
 
 try:  # libyaml's C parser is several times faster; fall back to pure Python when absent.
     from yaml import CSafeLoader as _BaseLoader
@@ -23,21 +34,42 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 Path = tuple[str | int, ...]
 MAX_DEPTH = 64
+# Values (mappings, lists and scalars, keys included) one file may hold. With aliases
+# refused a document is no bigger than its text, but a 2 MB list of one-character items is
+# still a million values for validation to walk; no curated file comes near this.
+MAX_VALUES = 200_000
+# Longer integers are no figure anyone reports, and converting them costs quadratic time.
+MAX_DIGITS = 100
 
-_SAFE_TAGS = {
-    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
-}
+_TAG = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL = (_TAG + name for name in ("str", "int", "float", "bool", "null"))
+MAP, SEQ = _TAG + "map", _TAG + "seq"
+
+# The YAML 1.2 core schema (YAML 1.2.2, section 10.3.2), in the order it is tried.
+_CORE: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    (NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), "~nN"),
+    (BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+    (INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), "-+0123456789"),
+    (
+        FLOAT,
+        re.compile(
+            r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+        "-+.0123456789",
+    ),
+)
 
 
 class _Loader(_BaseLoader):
-    """Keeps timestamps as their text: dates are parsed (and rejected) by the models."""
+    """libyaml's parser with the YAML 1.2 core schema's resolution (see the module's doc)."""
 
 
-def _timestamp_as_text(loader: _Loader, node: yaml.ScalarNode) -> str:
-    return loader.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+# A table of its own: adding to the inherited one would change every PyYAML loader.
+_Loader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in _CORE:
+    # The empty plain scalar is null: PyYAML looks resolvers up under "" for it.
+    _Loader.add_implicit_resolver(_tag, _pattern, [*_first, ""] if _tag == NULL else list(_first))
 
 
 @dataclass
@@ -84,16 +116,38 @@ def load(text: str, *, line_offset: int = 0) -> tuple[Any, Marks]:
                 raise YamlError(
                     "unsafe-yaml", line + line_offset, col, f"nesting deeper than {MAX_DEPTH} levels"
                 ) from None
-            raise YamlError("yaml-syntax", line + line_offset, col, problem) from None
+            raise YamlError("yaml-syntax", line + line_offset, col, hint(text, line, col, problem)) from None
         except yaml.YAMLError as exc:
             raise YamlError("yaml-syntax", 1 + line_offset, 1, str(exc)) from None
         marks = Marks()
         if node is None:
             return None, marks
+        _refuse_anchors(text, line_offset)
         builder = _Builder(loader, marks, line_offset)
         return builder.build(node, (), 0), marks
     finally:
         loader.dispose()
+
+
+def _refuse_anchors(text: str, line_offset: int) -> None:
+    """Raise at the first anchor. libyaml's composer forgets anchors once it has resolved
+    them, so they are looked for in the events; only a text holding `&` can have one."""
+    if "&" not in text:
+        return
+    events = _Loader(text)
+    try:
+        while events.check_event():
+            event: Any = events.get_event()
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None and not isinstance(event, yaml.AliasEvent):
+                raise YamlError(
+                    "unsafe-yaml",
+                    event.start_mark.line + 1 + line_offset,
+                    event.start_mark.column + 1,
+                    f"YAML anchors and aliases (&{anchor}) are not allowed in curated data",
+                )
+    finally:
+        events.dispose()
 
 
 class _Builder:
@@ -113,20 +167,22 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
         if depth > MAX_DEPTH:
             raise self._fail(node, "unsafe-yaml", f"nesting deeper than {MAX_DEPTH} levels")
-        # libyaml hands an alias back as the very node its anchor named.
-        if id(node) in self.seen and not isinstance(node, yaml.ScalarNode):
+        # libyaml hands an alias back as the very node its anchor named. Anchors are refused
+        # before building; this guards the walk should a parser ever share nodes otherwise.
+        if id(node) in self.seen:
             raise self._fail(node, "unsafe-yaml", "YAML aliases are not allowed in curated data")
         self.seen.add(id(node))
-        if node.tag not in _SAFE_TAGS:
-            raise self._fail(node, "unsafe-yaml", f"tag {node.tag!r} is not allowed")
+        if len(self.seen) > MAX_VALUES:
+            raise self._fail(node, "unsafe-yaml", f"more than {MAX_VALUES:,} values in one file")
         self.marks.values[path] = self._pos(node)
         if isinstance(node, yaml.MappingNode):
+            self._expect(node, MAP)
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise self._fail(key_node, "yaml-syntax", "mapping keys must be plain scalars")
                 key = self.build(key_node, (*path, "<key>"), depth + 1)
-                if isinstance(key, (list, dict)) or key is None:
+                if key is None:
                     raise self._fail(key_node, "yaml-syntax", "mapping keys must be plain scalars")
                 key = str(key) if not isinstance(key, str) else key
                 if key in result:
@@ -137,8 +193,50 @@ class _Builder:
             self.marks.values.pop((*path, "<key>"), None)
             return result
         if isinstance(node, yaml.SequenceNode):
+            self._expect(node, SEQ)
             return [self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
-        try:
-            return self.loader.construct_object(node)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            raise self._fail(node, "yaml-syntax", f"cannot read value: {exc}") from None
+        return self._scalar(node)
+
+    def _expect(self, node: yaml.Node, tag: str) -> None:
+        """Refuse a tag written on a value unless it reads the value just as the plain form
+        does: `!!bool maybe` or `!!str 5` would make a file mean something other than what an
+        editor shows, and `!!python/...` would run code."""
+        if node.tag != tag:
+            raise self._fail(
+                node,
+                "unsafe-yaml",
+                f"tag {_short(node.tag)!r} is not allowed in curated data; write the value plainly",
+            )
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        """The value of a scalar by the core schema: a quoted or block scalar is a string."""
+        value: str = node.value
+        quoted = getattr(node, "style", None)  # "" or None for a plain scalar
+        plain = STR if quoted else self.loader.resolve(yaml.ScalarNode, value, (True, False))
+        self._expect(node, plain)
+        if plain == STR:
+            return value
+        return _core_value(self, node, plain, value)
+
+
+def _core_value(builder: _Builder, node: yaml.Node, tag: str, value: str) -> Any:
+    if tag == NULL:
+        return None
+    if tag == BOOL:
+        return value.lower() == "true"
+    if tag == INT:
+        if len(value) > MAX_DIGITS:
+            raise builder._fail(node, "schema", f"a number of more than {MAX_DIGITS} digits is not read")
+        if value.startswith(("0o", "0x")):
+            return int(value[2:], 8 if value[1] == "o" else 16)
+        return int(value)
+    lowered = value.lower()
+    if lowered.endswith(".inf"):
+        return -math.inf if value.startswith("-") else math.inf
+    if lowered == ".nan":
+        return math.nan
+    return float(value)
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag

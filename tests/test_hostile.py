@@ -49,9 +49,9 @@ def test_empty_source_file(make_root, run):  # type: ignore[no-untyped-def]
 def test_billion_laughs_is_refused_not_expanded(make_root, run):  # type: ignore[no-untyped-def]
     root = make_root({"claims/t/c.yaml": BILLION_LAUGHS})
     where, message = only_problem(run, root)
-    # libyaml hands back the anchored node itself, so the place named is the anchor's
+    # the first anchor is named: aliases need one
     assert where == ("claims/t/c.yaml", 1, 4, "unsafe-yaml")
-    assert message == "YAML aliases are not allowed in curated data"
+    assert message == "YAML anchors and aliases (&a) are not allowed in curated data"
 
 
 def test_python_tags_are_refused_never_run(make_root, run, tmp_path):  # type: ignore[no-untyped-def]
@@ -99,13 +99,19 @@ def test_symlink_out_of_the_root_is_not_read(make_root, run, tmp_path):  # type:
 
 
 def test_linked_folder_out_of_the_root_is_not_entered(make_root, run, tmp_path):  # type: ignore[no-untyped-def]
+    """Folder links inside the data (B15) are reported, not skipped in silence."""
     outside = tmp_path / "elsewhere"
     (outside / "t").mkdir(parents=True)
     (outside / "t" / "c.yaml").write_text("not: [valid")
     root = make_root()
     os.symlink(outside, root / "claims" / "linked")
+    os.symlink(outside, root / "sources" / "daily" / "more")
     result = run("--root", str(root), "check")
-    assert result.exit_code == 0 and result.stdout == ""
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "claims/linked:1:1: error outside-root a linked folder is not entered; its files were not read\n"
+        "sources/daily/more:1:1: error outside-root a linked folder is not entered; its files were not read\n"
+    )
 
 
 def test_path_argument_outside_the_root(make_root, run, monkeypatch):  # type: ignore[no-untyped-def]

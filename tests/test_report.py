@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from comparator import atomic
 from comparator import corpus as corpus_mod
 from comparator.compare import analyse
 from comparator.models import SLUG_PATTERN
@@ -218,12 +219,12 @@ def test_an_interrupted_write_leaves_the_old_report_and_no_temporary_file(run, d
 
 def test_a_new_report_is_readable_by_everyone_the_umask_allows(data, tmp_path):  # type: ignore[no-untyped-def]
     target = tmp_path / "r.md"
-    files.write_atomic(target, b"x\n")
+    atomic.write(target, b"x\n")
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
     target.chmod(0o640)
-    files.write_atomic(target, b"y\n")
+    atomic.write(target, b"y\n")
     assert (target.read_bytes(), target.stat().st_mode & 0o777) == (b"y\n", 0o640)
 
 

@@ -3,12 +3,13 @@ whether the files on disk are what would be written now (`--check`)."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import posixpath
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+
+from comparator import atomic
+from comparator.root import Unreadable, read_regular
 
 
 def base_link(out_dir: Path, root: Path) -> str:
@@ -28,16 +29,19 @@ def encode(text: str) -> bytes:
 
 
 def stale(out_dir: Path, outputs: Mapping[str, str]) -> list[str]:
-    """The names of `outputs` whose file is missing or differs from what would be written."""
+    """The names of `outputs` whose file is missing or differs from what would be written.
+
+    A file is read only as far as the expected bytes and one more: one that is longer (or a
+    link to `/dev/zero`) differs, and is never read to its end.
+    """
     found = []
     for name in sorted(outputs):
-        path = out_dir / name
+        expected = encode(outputs[name])
         try:
-            current = path.read_bytes()
-        except OSError:
-            found.append(name)
-            continue
-        if current != encode(outputs[name]):
+            current = read_regular(out_dir / name, len(expected))
+        except Unreadable:
+            current = None
+        if current != expected:
             found.append(name)
     return found
 
@@ -48,11 +52,11 @@ def foreign(out_dir: Path, outputs: Mapping[str, str], mark: str) -> list[str]:
     found = []
     for name in sorted(outputs):
         path = out_dir / name
-        if not path.exists():
+        if not (path.exists() or path.is_symlink()):
             continue
         try:
-            head = path.read_bytes()[:4096].decode("utf-8", errors="replace")
-        except OSError:
+            head = read_regular(path, 4096, head=True).decode("utf-8", errors="replace")
+        except Unreadable:
             head = ""
         if mark not in head:
             found.append(name)
@@ -60,37 +64,8 @@ def foreign(out_dir: Path, outputs: Mapping[str, str], mark: str) -> list[str]:
 
 
 def write(out_dir: Path, outputs: Mapping[str, str]) -> list[Path]:
+    """Write the report's files as one set (see `comparator.atomic`)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in sorted(outputs):
-        path = out_dir / name
-        write_atomic(path, encode(outputs[name]))
-        written.append(path)
-    return written
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename it over `path`: a reader,
-    or an interrupted run, sees the old file or the new one, never half of one."""
-    mode = _mode(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)  # mkstemp makes the file private; a report is for everyone
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _mode(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    targets = {out_dir / name: atomic.bytes_writer(encode(outputs[name])) for name in sorted(outputs)}
+    atomic.publish(targets)
+    return list(targets)

@@ -1,0 +1,1 @@
+"""A seeded, grammar-aware fuzzer over the bundled corpus: `python -m tests.fuzz --help`."""
