@@ -222,7 +222,7 @@ def test_assertions_per_claim_are_limited(make_root, run):  # type: ignore[no-un
 def test_each_article_is_normalised_once() -> None:
     """B08: the quote context of 20 assertions normalised a 1.9 MB article 20 times."""
     from comparator.parse import SourceFile
-    from comparator.review.model import quote_context
+    from comparator.review.result import quote_context
     from comparator.yamlmarks import Marks
 
     article = ("Filler sentence that says nothing much at all. " * 41_000) + " ".join(
