@@ -204,19 +204,19 @@ def test_scalar_aliases_are_refused(make_root, run):  # type: ignore[no-untyped-
 def test_assertions_per_claim_are_limited(make_root, run):  # type: ignore[no-untyped-def]
     """B14/B07: work grows with the square of a claim's assertions, so their number is bounded."""
     one = f"  - source: daily-1\n    quote: {QUOTE}\n    value: 16\n"
-    root = make_root({"claims/t/c.yaml": "question: Q\nkind: count\nassertions:\n" + one * 501})
+    root = make_root({"claims/t/c.yaml": "question: Q\nkind: count\nassertions:\n" + one * 251})
     assert problems(run, root) == [
         (
             "claims/t/c.yaml",
             3,
             1,
             "schema",
-            "assertions: 501 are more than a claim may hold (500); split the question",
+            "assertions: 251 are more than a claim may hold (250); split the question",
         )
     ]
-    root = make_root({"claims/t/c.yaml": "question: Q\nkind: count\nassertions:\n" + one * 500})
+    root = make_root({"claims/t/c.yaml": "question: Q\nkind: count\nassertions:\n" + one * 250})
     assert problems(run, root) == []
-    assert schema.schema("claim")["properties"]["assertions"]["maxItems"] == 500
+    assert schema.schema("claim")["properties"]["assertions"]["maxItems"] == 250
 
 
 def test_each_article_is_normalised_once() -> None:

@@ -89,8 +89,11 @@ def fail(message: str) -> NoReturn:
 _CONTROLS = re.compile(r"\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+_UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes of a file name that were not UTF-8
+
+
 def safe(text: str) -> str:
-    if any("\udc80" <= c <= "\udcff" for c in text):  # undecodable bytes of a file name
+    if _UNDECODABLE.search(text):
         text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return _CONTROLS.sub("", text)
 

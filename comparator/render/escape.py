@@ -14,6 +14,7 @@ import re
 # C0 and C1 controls and DEL, and the bidi embeddings, overrides and isolates ("Trojan
 # source"): dropped. Tab and newline are white space and are folded with the rest.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes of a file name that were not UTF-8
 _MD_ACTIVE = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 # GitHub turns bare addresses into links: a scheme's colon or a leading "www." is escaped,
 # which renders the same text and is no longer an address.
@@ -24,7 +25,7 @@ def readable(text: object) -> str:
     """Text that is safe to print anywhere as data: undecodable bytes (a file name that is
     not UTF-8) shown as escapes, invisible controls dropped."""
     value = str(text)
-    if any("\udc80" <= c <= "\udcff" for c in value):
+    if _UNDECODABLE.search(value):
         value = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return _INVISIBLE.sub("", value)
 

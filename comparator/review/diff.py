@@ -253,8 +253,10 @@ def _contradictions(
     for cid, analysis in analyses.items():
         if cid in skip:
             continue  # a claim that does not load on one side cannot be compared
-        for pair in analysis.contradictions:
-            sides = tuple(sorted((_voice(analysis.items[pair.a]), _voice(analysis.items[pair.b]))))
+        contradictions = analysis.contradictions
+        voices = [_voice(item) for item in analysis.items] if contradictions else []
+        for pair in contradictions:
+            sides = tuple(sorted((voices[pair.a], voices[pair.b])))
             found[(cid, sides)].append(Contradiction(corpus, analysis, pair))
     return found
 

@@ -53,13 +53,13 @@ def unmatched(these: Analysis, those: Analysis | None) -> list[Dispute]:
         for i in side.assertions:
             sides_of[assertion_key(those.items[i])].add(n)
     known = {frozenset(d.sides) for d in those.disputes}
-
-    def matches(side: Side) -> set[int]:
-        return set().union(*(sides_of.get(assertion_key(these.items[i]), set()) for i in side.assertions))
+    keys = [assertion_key(item) for item in these.items]
+    # each side of `these` matched once: a side stands in as many disputes as there are sides
+    matches = [set().union(*(sides_of.get(keys[i], set()) for i in side.assertions)) for side in these.sides]
 
     missing = []
     for dispute in these.disputes:
-        first, second = (matches(these.sides[n]) for n in dispute.sides)
+        first, second = (matches[n] for n in dispute.sides)
         if not any(i != j and frozenset((i, j)) in known for i in first for j in second):
             missing.append(dispute)
     return missing
