@@ -315,11 +315,6 @@ def test_an_empty_out_is_refused_by_the_check(tmp_path: Path) -> None:
     assert unsafe_output(tmp_path, str(tmp_path / "out")) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="comparator/cli/report.py report: click.Path(path_type=Path) turns '' into '.', so "
-    "root.unsafe_output never sees the empty path; the option must pass the string as typed",
-)
 def test_report_out_empty_is_refused(make_root, run, monkeypatch):  # type: ignore[no-untyped-def]
     """B16: `report --out ""` wrote into the current directory."""
     root = make_root()

@@ -14,7 +14,8 @@ from comparator.text import plural
 @click.option(
     "--out",
     "out",
-    type=click.Path(file_okay=False, path_type=Path),
+    # a string as typed: click's Path would make "" the current folder, and "" names nothing
+    type=click.Path(file_okay=False, path_type=str),
     help="Folder to write the report into (default: reports/ under the data root).",
 )
 @click.option("--topic", multiple=True, help="Report only on claims of this topic (repeatable).")
@@ -32,7 +33,7 @@ from comparator.text import plural
 @click.pass_context
 def report(
     ctx: click.Context,
-    out: Path | None,
+    out: str | None,
     topic: tuple[str, ...],
     tag: tuple[str, ...],
     check_only: bool,
@@ -49,7 +50,7 @@ def report(
     from comparator.report.build import REPORT, ReportRefused, run
 
     root = data_root(ctx)
-    out_dir = out if out is not None else root / "reports"
+    out_dir: str | Path = out if out is not None else root / "reports"
     # sorted, so the order options are given in does not change the report's bytes
     scope = Filters(topic=tuple(sorted(set(topic))), tag=tuple(sorted(set(tag))))
     try:

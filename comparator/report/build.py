@@ -86,7 +86,7 @@ def obsolete_pages(out_dir: Path, outputs: Mapping[str, str]) -> list[str]:
 
 def run(
     root: Path,
-    out_dir: Path,
+    out: str | Path,
     scope: Filters,
     *,
     check: bool = False,
@@ -98,8 +98,9 @@ def run(
     Refused (a `ComparatorError`): an output among the curated data, data with errors, a
     topic or tag no claim has, and report files someone else wrote (unless `force`).
     """
-    if reason := unsafe_output(root, out_dir):
+    if reason := unsafe_output(root, out):  # as given: an empty path must not become "."
         raise ComparatorError(reason)
+    out_dir = Path(out)
     corpus = corpus_mod.load(root)
     blocking = errors(corpus)
     if blocking:
