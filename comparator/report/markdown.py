@@ -233,11 +233,11 @@ def _totals(corpus: Corpus, report: Report) -> str:
     out = [
         _section("totals"),
         "",
-        "Figures of running totals (such as death tolls), in the order of the date they refer to."
-        " Each bar is a figure's lower bound (“at least 16” is drawn as 16; a figure with no lower"
-        " bound, such as “at most 50”, as 0); the line is the highest lower bound so far. A later,"
-        " higher figure *supersedes* an earlier one; a later figure below an earlier one is a"
-        " contradiction, since a running total cannot shrink.",
+        "Figures of running totals (such as death tolls), in the order of the date they refer to,"
+        " each labelled with its origin, that date and the figure as stated. Each bar is a figure's"
+        " lower bound (“at least 16” is drawn as 16; a figure with no lower bound, such as “at most"
+        " 50”, draws no bar). A later, higher figure *supersedes* an earlier one; a later figure"
+        " below an earlier one is a contradiction, since a running total cannot shrink.",
     ]
     charted = [t for t in report.totals if len(t.figures) > 1]
     for total in charted:
@@ -278,8 +278,14 @@ def _total(corpus: Corpus, total: RunningTotal) -> str:
     claim = analysis.claim.claim
     items = analysis.items
     # the number keeps labels distinct (a chart merges equal categories) and leads to the table row
-    labels = [
-        f"{f.index + 1}. {humanize.origin_name(corpus, f.origin)}, {_date(f.as_of)}" for f in total.figures
+    bars = [
+        chart.Bar(
+            f"{f.index + 1}.",
+            humanize.origin_name(corpus, f.origin),
+            f"{_date(f.as_of)}: {humanize.item_value(analysis, items[f.index], corpus.actor_name)}",
+            f.low,
+        )
+        for f in total.figures
     ]
     axis = f"{claim.unit or 'value'} (lower bound)"
     rows = []
@@ -302,7 +308,7 @@ def _total(corpus: Corpus, total: RunningTotal) -> str:
             "",
             f"Claim {_claim_link(analysis.id)}: {analysis.verdict.value}.",
             "",
-            chart.bars(labels, [f.low for f in total.figures], axis),
+            chart.bars(bars, axis),
             "",
             table(["#", "as of", "origin", "outlet", "figure", "lower bound", "status"], rows),
         ]
