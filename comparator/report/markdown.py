@@ -244,13 +244,16 @@ def _totals(corpus: Corpus, report: Report) -> str:
         out += ["", _total(corpus, total)]
     single = [t for t in report.totals if len(t.figures) == 1]
     if single:
+        from comparator.report.links import anchor  # the row is a link target, as a heading is
+
         rows = []
         for total in single:
             figure = total.figures[0]
             item = total.analysis.items[figure.index]
             rows.append(
                 [
-                    _claim_link(total.analysis.id),
+                    # the claim's "figures over time" link lands on this row
+                    anchor(total_anchor(total.analysis.id)) + _claim_link(total.analysis.id),
                     md(total.analysis.claim.claim.question),
                     md(_date(figure.as_of)),
                     md(humanize.origin_name(corpus, figure.origin)),
