@@ -201,9 +201,15 @@ def test_claimreview_of_a_contested_claim(run, root: Path) -> None:
         },
     }
     assert reviews[0]["reviewRating"]["ratingExplanation"] == (
-        "Corroborated: no contradiction, and two or more independent origins"
-        " (3 articles, 3 independent origins). They agree on: at least 6,501 people."
+        "Single origin: no contradiction, but everything comes from one origin"
+        " (1 article, 1 independent origin). They agree on: more than 6,500 people."
     )
+    toll = [a["description"] for a in reviews[0]["itemReviewed"]["appearance"]]
+    assert toll == [
+        "at least 16 people (superseded)",
+        "at least 100 people (superseded)",
+        "more than 6,500 people",
+    ]
     own_voice = reviews[0]["itemReviewed"]["appearance"][0]["spokenByCharacter"]
     assert own_voice == {"@type": "Organization", "identifier": "daily", "name": "The Daily"}
 

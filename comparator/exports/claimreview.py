@@ -16,6 +16,7 @@ from comparator import humanize
 from comparator.compare import Analysis, Item, Verdict
 from comparator.corpus import Corpus
 from comparator.exports.tables import Dataset
+from comparator.items import Status
 
 CONTEXT = "https://schema.org"
 
@@ -67,13 +68,20 @@ def _appearance(corpus: Corpus, analysis: Analysis, item: Item) -> dict[str, Any
     quotation: dict[str, Any] = {
         "@type": "Quotation",
         "text": assertion.quote,
-        "description": humanize.item_value(analysis, item, corpus.actor_name, unit=True),
+        "description": _description(corpus, analysis, item),
         "spokenByCharacter": speaker,
         "isPartOf": _article(corpus, item),
     }
     if item.source and item.source.meta.url:
         quotation["url"] = item.source.meta.url
     return quotation
+
+
+def _description(corpus: Corpus, analysis: Analysis, item: Item) -> str:
+    """The value as stated, and whether it still stands (a superseded or retracted figure
+    stays an appearance of the claim: the article did say it)."""
+    stated = humanize.item_value(analysis, item, corpus.actor_name, unit=True)
+    return stated if item.status is Status.CURRENT else f"{stated} ({item.status.value})"
 
 
 def _outlet(corpus: Corpus, item: Item) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from comparator import humanize
 from comparator.compare import Analysis, analyse, source_origin
 from comparator.corpus import Corpus
-from comparator.records import assertion_record, consensus_record
+from comparator.records import assertion_json, consensus_record
 
 # SQLite's declared type by logical type. "" declares none, so each value keeps its own type:
 # the value columns hold numbers for counts and ISO strings for dates, and both must stay so.
@@ -145,6 +145,7 @@ ASSERTIONS = Table(
         "as_of",
         "quote",
         "translation",
+        "status",  # current, superseded (by a later, higher running total) or retracted
         "notes",
         "title",  # "Republika, 28 Sep 2020: at least 16": a link to the assertion reads so
     ),
@@ -155,7 +156,7 @@ ASSERTIONS = Table(
         ForeignKey("outlet", "outlets"),
         ForeignKey("claimant", "actors"),
     ),
-    indexes=(("source",), ("outlet",), ("claimant",), ("origin",), ("qualifier",)),
+    indexes=(("source",), ("outlet",), ("claimant",), ("origin",), ("qualifier",), ("status",)),
     unique=(("claim_id", "index"),),
 )
 RELATIONS = Table(
@@ -251,7 +252,7 @@ def _claim_row(analysis: Analysis) -> dict[str, Any]:
 def _assertion_rows(corpus: Corpus, analysis: Analysis) -> Iterable[dict[str, Any]]:
     kind = analysis.claim.claim.kind
     for item in analysis.items:
-        record = assertion_record(kind, item)  # the same values `show --format json` gives
+        record = assertion_json(kind, item)  # the same values `show --format json` gives
         del record["published"]  # the source's; joined from `sources` when wanted
         speaker = corpus.actor_name(item.assertion.claimant) if item.assertion.claimant else None
         where = corpus.outlet_name(item.outlet) if item.outlet else item.assertion.source
