@@ -5,26 +5,23 @@ its `datapackage.json`); `sqlite` writes one database file; `claimreview` one JS
 `jsonl` and `claimreview` are one stream each and may also go to standard output (all the
 tables in one JSON Lines stream, each line naming its table).
 
-Output is never half-written and never overwrites anything unasked: every file is built at a
-temporary path beside its target; only once all of them are complete are they moved into
-place. Without `force`, each is moved by a hard link, which the file system refuses where the
-name is taken, so a file that appears between the check and the move is never replaced (a
-file system without hard links gets the name reserved by an exclusive create instead, then
-the move). With `force`, each replaces its target in one rename.
+Output is never half-written and never overwrites anything unasked: files are put in place
+by comparator.atomic, all of an export's files at once, each only once all are complete.
+Without `force` each is moved in by a hard link, which the file system refuses where the name
+is taken, so a file that appears after the first check is never replaced.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import secrets
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from comparator import atomic
 from comparator import corpus as corpus_mod
 from comparator.errors import ComparatorError
 from comparator.exports import claimreview, writers
@@ -35,8 +32,6 @@ from comparator.validate import findings
 FORMATS = ("csv", "jsonl", "sqlite", "datapackage", "claimreview")
 STREAMS = ("jsonl", "claimreview")  # may go to standard output
 FOLDERS = ("csv", "jsonl", "datapackage")
-
-Writer = Callable[[Path], None]  # writes a whole file at the (new, temporary) path it is given
 
 
 class ExportError(ComparatorError):
@@ -147,36 +142,30 @@ def refuse(fmt: str, out: Path, force: bool = False) -> None:
         raise ExportError(f"{out} already holds {', '.join(present)}; give --force to replace them")
 
 
-def _targets(data: Dataset, fmt: str, out: Path, publication: Publication | None) -> dict[Path, Writer]:
+def _targets(
+    data: Dataset, fmt: str, out: Path, publication: Publication | None
+) -> dict[Path, atomic.Writer]:
     if fmt == "sqlite":
         all_tables = tables(data)
         return {out: lambda path: writers.write_sqlite(all_tables, path)}
     if fmt == "claimreview":
-        return {out: text_writer(_claimreview_json(data, _needs(publication)))}
+        return {out: atomic.text_writer(_claimreview_json(data, _needs(publication)))}
     all_tables = tables(data)
     if fmt == "jsonl":
         return {out / f"{t.name}.jsonl": _table_writer(writers.write_jsonl, t) for t in all_tables}
     files = {out / f"{t.name}.csv": _table_writer(writers.write_csv, t) for t in all_tables}
     if fmt == "datapackage":
         descriptor = json.dumps(writers.datapackage(all_tables), ensure_ascii=False, indent=2) + "\n"
-        files[out / "datapackage.json"] = text_writer(descriptor)
+        files[out / "datapackage.json"] = atomic.text_writer(descriptor)
     return files
 
 
-def _table_writer(write: Callable[[Table, TextIO], None], table: Table) -> Writer:
+def _table_writer(write: Callable[[Table, TextIO], None], table: Table) -> atomic.Writer:
     def writer(path: Path) -> None:
         with open(path, "x", encoding="utf-8", newline="") as f:
             write(table, f)
 
     return writer
-
-
-def text_writer(content: str) -> Writer:
-    def write(path: Path) -> None:
-        with open(path, "x", encoding="utf-8", newline="\n") as f:
-            f.write(content)
-
-    return write
 
 
 def write(
@@ -219,60 +208,17 @@ def _forget(out: Path, created: bool) -> None:
         out.rmdir()
 
 
-# --- atomic placing -------------------------------------------------------------------------
+# --- placing ------------------------------------------------------------------------------
 
 
-def temporary_path(target: Path) -> Path:
-    """A fresh hidden name beside `target`: same folder, so the final move is a rename."""
-    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+def place(targets: Mapping[Path, atomic.Writer], force: bool) -> None:
+    """Write every file beside its target, then move them all into place (comparator.atomic).
 
-
-def place(targets: Mapping[Path, Writer], force: bool) -> None:
-    """Write every file beside its target, then move them all into place.
-
-    Nothing is placed until every file is complete, so a failure while writing leaves each
-    target as it was and no temporary file behind. Without `force` a target that exists, or
-    appears meanwhile, is never replaced: that export fails whole, taking back the files it
-    had already placed.
+    Without `force` a target that exists, or appears meanwhile, is never replaced: the export
+    fails whole, and none of its files is left in place.
     """
-    written: dict[Path, Path] = {}
-    placed: list[Path] = []
     try:
-        for target, write_file in targets.items():
-            temp = temporary_path(target)
-            written[target] = temp
-            write_file(temp)
-        for target, temp in written.items():
-            if force:
-                os.replace(temp, target)
-            else:
-                _place_new(temp, target)
-            placed.append(target)
-    except BaseException:
-        for target in placed if not force else []:
-            target.unlink(missing_ok=True)
-        raise
-    finally:
-        for temp in written.values():
-            temp.unlink(missing_ok=True)
-
-
-def replace_all(targets: Mapping[Path, Writer]) -> None:
-    """Write every file beside its target, then replace each target with it."""
-    place(targets, force=True)
-
-
-def _place_new(temp: Path, target: Path) -> None:
-    """Give the complete file `temp` the name `target`, which must not exist: atomically."""
-    try:
-        try:
-            os.link(temp, target)
-        except FileExistsError:
-            raise
-        except OSError:
-            # No hard links here (some network and FAT file systems): reserve the name by an
-            # exclusive create, then rename the complete file over the reservation.
-            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
-            os.replace(temp, target)
-    except FileExistsError:
-        raise ExportError(f"{target} exists; give --force to replace it") from None
+        atomic.publish(targets, overwrite=force)
+    except FileExistsError as exc:
+        taken = exc.filename2 or exc.filename  # a refused link names its target second
+        raise ExportError(f"{taken} exists; give --force to replace it") from None

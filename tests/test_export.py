@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import source
 
+from comparator import atomic
 from comparator import export as exporter
 
 REPO = Path(__file__).resolve().parent.parent
@@ -690,7 +691,7 @@ def test_a_failure_half_way_replaces_nothing(tmp_path: Path) -> None:
         raise OSError(28, "No space left on device")
 
     with pytest.raises(OSError):
-        exporter.place({first: exporter.text_writer("new a\n"), second: broken}, force=True)
+        exporter.place({first: atomic.text_writer("new a\n"), second: broken}, force=True)
     assert first.read_text() == "old a\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv"]
 

@@ -15,6 +15,7 @@ import pytest
 import sqlite_utils
 from test_export import COUNTS, FILES, HEADERS, REPO, export
 
+from comparator import atomic
 from comparator import export as exporter
 
 FRICTIONLESS = Path(sys.executable).with_name("frictionless")
@@ -340,7 +341,7 @@ def test_a_file_that_appears_after_the_check_is_not_replaced(tmp_path: Path) -> 
     first, second = tmp_path / "a.csv", tmp_path / "b.csv"
     second.write_text("someone else's\n")  # appeared after `refuse` looked
     with pytest.raises(exporter.ExportError, match=r"b\.csv exists; give --force to replace it"):
-        exporter.place({first: exporter.text_writer("a\n"), second: exporter.text_writer("b\n")}, force=False)
+        exporter.place({first: atomic.text_writer("a\n"), second: atomic.text_writer("b\n")}, force=False)
     assert second.read_text() == "someone else's\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.csv"], "the export is taken back whole"
 
@@ -351,9 +352,9 @@ def test_without_hard_links_the_name_is_reserved_exclusively(monkeypatch, tmp_pa
 
     monkeypatch.setattr(os, "link", no_links)
     target = tmp_path / "a.json"
-    exporter.place({target: exporter.text_writer("new\n")}, force=False)
+    exporter.place({target: atomic.text_writer("new\n")}, force=False)
     assert target.read_text() == "new\n"
     with pytest.raises(exporter.ExportError, match="exists"):
-        exporter.place({target: exporter.text_writer("newer\n")}, force=False)
+        exporter.place({target: atomic.text_writer("newer\n")}, force=False)
     assert target.read_text() == "new\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
