@@ -1,9 +1,23 @@
-"""Reading numbers as a language writes them: Indonesian `2.802` is 2802 and `2,5` is 2.5."""
+"""Reading numbers as a language writes them: Indonesian `2.802` is 2802 and `2,5` is 2.5.
+
+How each language groups digits and marks decimals comes from CLDR, through Babel: every
+locale's group and decimal symbols, its grouping sizes (Hindi's lakh: 1,00,000) and those of
+its native numbering system (Arabic's ٢٬٨٠٢ beside 2,802). Digits of any script are read
+(`\\d` and `int()` both know every Unicode decimal digit). Number words are read from the
+project's own lists (comparator.numberwords).
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from comparator import numberwords
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 Number = int | float
 
@@ -15,132 +29,21 @@ class Found:
     end: int
 
 
-# How digits are grouped and where the decimals start: (thousands separators, decimal mark).
-_DOT_THOUSANDS = (".", ",")
-_COMMA_THOUSANDS = (",", ".")
-_SPACE_THOUSANDS = (" \u00a0\u202f", ",")
-_GROUPING = {
-    "id": _DOT_THOUSANDS,
-    "ms": _DOT_THOUSANDS,
-    "de": _DOT_THOUSANDS,
-    "es": _DOT_THOUSANDS,
-    "pt": _DOT_THOUSANDS,
-    "it": _DOT_THOUSANDS,
-    "tr": _DOT_THOUSANDS,
-    "nl": _DOT_THOUSANDS,
-    "en": _COMMA_THOUSANDS,
-    "fr": _SPACE_THOUSANDS,
-    "ru": _SPACE_THOUSANDS,
-}
+@dataclass(frozen=True)
+class Notation:
+    """How one language writes numbers in digits."""
+
+    groups: str  # characters that separate groups of digits
+    decimals: str  # characters that start the decimals
+    pattern: re.Pattern[str]
+
+
 # A minus sign only where it cannot be a range's dash ("1992-1994") or a hyphen.
 _SIGN = r"(?:(?<![\w.,\-\u2212])[\-\u2212](?=\d))?"
-
-
-def _number_pattern(groups: str, decimal: str) -> re.Pattern[str]:
-    group = f"[{re.escape(groups)}]"
-    grouped = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{re.escape(decimal)}\d+)?(?!\d)"
-    plain = rf"\d+(?:{re.escape(decimal)}\d+)?(?!\d)"
-    return re.compile(rf"{_SIGN}(?:{grouped}|{plain})")
-
-
-_PATTERN_OF = {g: _number_pattern(*g) for g in (_DOT_THOUSANDS, _COMMA_THOUSANDS, _SPACE_THOUSANDS)}
-
-_UNITS_ID = {
-    "satu": 1,
-    "dua": 2,
-    "tiga": 3,
-    "empat": 4,
-    "lima": 5,
-    "enam": 6,
-    "tujuh": 7,
-    "delapan": 8,
-    "sembilan": 9,
-    "sepuluh": 10,
-    "sebelas": 11,
-    "seratus": 100,
-    "seribu": 1000,
-    "sejuta": 1_000_000,
-    "nol": 0,
-    # "ribuan" (thousands) is how a text says "at least a thousand"; the curator's qualifier says so.
-    "puluhan": 10,
-    "ratusan": 100,
-    "ribuan": 1000,
-    "jutaan": 1_000_000,
-}
-_UNITS_EN = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-    "dozens": 12,
-    "hundreds": 100,
-    "thousands": 1000,
-    "millions": 1_000_000,
-}
-_UNITS_FR = {
-    "zéro": 0,
-    "un": 1,
-    "une": 1,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "six": 6,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-    "onze": 11,
-    "douze": 12,
-    "treize": 13,
-    "quatorze": 14,
-    "quinze": 15,
-    "seize": 16,
-    "vingt": 20,
-    "trente": 30,
-    "quarante": 40,
-    "cinquante": 50,
-    "soixante": 60,
-    "dizaines": 10,
-    "centaines": 100,
-    "milliers": 1000,
-}
-# Words that multiply what precedes them; `belas` adds ten ("dua belas" is 12).
-_SCALES_ID = {"puluh": 10, "ratus": 100, "ribu": 1000, "juta": 1_000_000, "miliar": 10**9}
-_SCALES_EN = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 10**9}
-_SCALES_FR = {"cent": 100, "cents": 100, "mille": 1000, "million": 1_000_000, "millions": 1_000_000}
-_WORDS = {
-    "id": (_UNITS_ID, _SCALES_ID),
-    "ms": (_UNITS_ID, _SCALES_ID),
-    "en": (_UNITS_EN, _SCALES_EN),
-    "fr": (_UNITS_FR, _SCALES_FR),
-}
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# A space-like group symbol stands for all of them: CLDR writes U+202F or U+00A0, people type
+# a plain space. An apostrophe-like one (Swiss 1'000) likewise.
+_SPACES = " \u00a0\u202f"
+_APOSTROPHES = "'\u2019"
 
 
 def primary(language: str | None) -> str:
@@ -156,75 +59,83 @@ def reading_language(language: str | None) -> str:
 
 def read_numbers(text: str, language: str | None) -> list[Found]:
     """Every number written in `text`, in digits or in words, in order of appearance."""
+    notation = notation_of(language)
     lang = primary(language)
-    groups, decimal = _GROUPING.get(lang, _COMMA_THOUSANDS)
-    scales = _WORDS.get(lang, ({}, {}))[1]
     found: list[Found] = []
-    for match in _PATTERN_OF[(groups, decimal)].finditer(text):
-        value = _digits(match.group(), groups, decimal)
+    for match in notation.pattern.finditer(text):
+        value = _digits(match.group(), notation)
         found.append(Found(value, match.start(), match.end()))
         # "2,5 juta" is 2,500,000 as well as the 2.5 a curator may record with unit "million".
-        scale = re.match(r"\s+([^\W\d_]+)", text[match.end() :])
-        if scale and scale.group(1).lower() in scales:
-            scaled = value * scales[scale.group(1).lower()]
+        word = re.match(r"\s+([^\W\d_]+)", text[match.end() :])
+        scale = numberwords.scale_of(word.group(1), lang) if word else None
+        if word and scale:
+            scaled = value * scale
             scaled = int(scaled) if float(scaled).is_integer() else scaled
-            found.append(Found(scaled, match.start(), match.end() + scale.end()))
-    found += _number_words(text, lang)
+            found.append(Found(scaled, match.start(), match.end() + word.end()))
+    found += [Found(v, start, end) for v, start, end in numberwords.read_words(text, lang)]
     found.sort(key=lambda f: f.start)
     return found
 
 
-def _digits(token: str, groups: str, decimal: str) -> Number:
+@functools.cache
+def notation_of(language: str | None) -> Notation:
+    """The notation of a BCP 47 tag (`de-CH`, `ar`, `sr-Latn`), read from CLDR once per tag.
+
+    A tag CLDR does not know is read by its primary language, and failing that the English way.
+    """
+    # Babel loads its locale data on first use; importing it here keeps it off the start-up
+    # path of commands that never read a number.
+    from babel.numbers import get_decimal_symbol, get_group_symbol, parse_pattern
+
+    locale = _locale(language or "en")
+    systems = [locale.default_numbering_system]
+    native = locale.other_numbering_systems.get("native")
+    if native and native not in systems and native in locale.number_symbols:
+        systems.append(native)
+    groups = decimals = ""
+    for system in systems:  # the default system first: its symbols win a conflict
+        group = get_group_symbol(locale, numbering_system=system)
+        decimal = get_decimal_symbol(locale, numbering_system=system)
+        if group not in decimals and decimal not in groups:
+            groups += group if group not in groups else ""
+            decimals += decimal if decimal not in decimals else ""
+    if any(c in _SPACES for c in groups):
+        groups += _SPACES
+    if any(c in _APOSTROPHES for c in groups):
+        groups += _APOSTROPHES
+    groups = "".join(dict.fromkeys(groups))
+    pattern = locale.decimal_formats.get(None)
+    grouping = parse_pattern(pattern).grouping if pattern else (3, 3)
+    return Notation(groups, decimals, _number_pattern(groups, decimals, grouping[1]))
+
+
+def _locale(tag: str) -> Locale:
+    from babel import Locale, UnknownLocaleError
+
+    for candidate in (tag, primary(tag)):
+        try:
+            return Locale.parse(candidate, sep="-")
+        except (ValueError, UnknownLocaleError):
+            continue
+    return Locale.parse("en")
+
+
+def _number_pattern(groups: str, decimals: str, secondary: int) -> re.Pattern[str]:
+    group = f"[{re.escape(groups)}]"
+    fraction = f"(?:[{re.escape(decimals)}]\\d+)?(?!\\d)"
+    grouped = [rf"\d{{1,3}}(?:{group}\d{{3}})+"]
+    if secondary != 3:  # lakh and crore (1,00,000), after the three-digit grouping also met there
+        grouped.append(rf"\d{{1,{secondary}}}(?:{group}\d{{{secondary}}})*{group}\d{{3}}")
+    forms = [g + fraction for g in grouped] + [r"\d+" + fraction]
+    return re.compile(rf"{_SIGN}(?:{'|'.join(forms)})")
+
+
+def _digits(token: str, notation: Notation) -> Number:
     sign = -1 if token[:1] in "-\u2212" else 1
     digits = token.lstrip("-\u2212")
-    for char in groups:
+    for char in notation.groups:
         digits = digits.replace(char, "")
-    if decimal in digits:
-        return sign * float(digits.replace(decimal, "."))
+    for char in notation.decimals:
+        if char in digits:
+            return sign * float(digits.replace(char, "."))
     return sign * int(digits)
-
-
-def _number_words(text: str, lang: str) -> list[Found]:
-    if lang not in _WORDS:
-        return []
-    units, scales = _WORDS[lang]
-    found: list[Found] = []
-    run: list[tuple[str, int, int]] = []
-
-    def flush() -> None:
-        if run:
-            value = _combine([w for w, _, _ in run], units, scales)
-            if value is not None:
-                found.append(Found(value, run[0][1], run[-1][2]))
-            run.clear()
-
-    last_end = 0
-    for match in _WORD.finditer(text):
-        word = match.group().lower()
-        gap = text[last_end : match.start()]
-        if run and gap.strip(" -"):
-            flush()
-        if word in units or word in scales or (lang in ("id", "ms") and word == "belas" and run):
-            run.append((word, match.start(), match.end()))
-        else:
-            flush()
-        last_end = match.end()
-    flush()
-    return found
-
-
-def _combine(words: list[str], units: dict[str, int], scales: dict[str, int]) -> int | None:
-    total = current = 0
-    for word in words:
-        if word == "belas":
-            current += 10
-        elif word in units:
-            current += units[word]
-        else:
-            scale = scales[word]
-            if scale >= 1000:
-                total += (current or 1) * scale
-                current = 0
-            else:
-                current = (current or 1) * scale
-    return total + current

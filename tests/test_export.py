@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import source
 
+from comparator import atomic
 from comparator import export as exporter
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,6 +46,7 @@ FILES = {
 COUNTS = "outlets 3, actors 3, sources 3, claims 3, assertions 7, relations 5"
 
 ASSERTIONS_HEADER = [
+    "id",
     "claim_id",
     "index",
     "source",
@@ -58,7 +60,9 @@ ASSERTIONS_HEADER = [
     "as_of",
     "quote",
     "translation",
+    "status",
     "notes",
+    "title",
 ]
 CLAIMS_HEADER = [
     "id",
@@ -78,6 +82,7 @@ CLAIMS_HEADER = [
     "consensus_value",
     "notes",
     "path",
+    "title",
 ]
 HEADERS = {
     "outlets": ["id", "name", "country", "language", "kind", "url", "notes"],
@@ -102,7 +107,7 @@ HEADERS = {
     ],
     "claims": CLAIMS_HEADER,
     "assertions": ASSERTIONS_HEADER,
-    "relations": ["claim_id", "a", "b", "relation", "same_origin"],
+    "relations": ["claim_id", "a", "b", "relation", "same_origin", "a_assertion_id", "b_assertion_id"],
 }
 
 
@@ -112,6 +117,7 @@ def _row(*values: str) -> dict[str, str]:
 
 ASSERTION_ROWS = [
     _row(
+        "death-toll/0",
         "death-toll",
         "0",
         "daily-1",
@@ -125,9 +131,12 @@ ASSERTION_ROWS = [
         "2020-09-28",
         "At least 16 people were killed",
         "",
+        "superseded",
         "",
+        "The Daily, 28 Sep 2020: at least 16 people",
     ),
     _row(
+        "death-toll/1",
         "death-toll",
         "1",
         "daily-2",
@@ -141,9 +150,12 @@ ASSERTION_ROWS = [
         "2020-10-01",
         "At least 100 people have died",
         "",
+        "superseded",
         "",
+        "The Daily, 1 Oct 2020: at least 100 people",
     ),
     _row(
+        "death-toll/2",
         "death-toll",
         "2",
         "herald-1",
@@ -157,9 +169,12 @@ ASSERTION_ROWS = [
         "2021-11-24",
         "more than 6,500 people",
         "",
+        "current",
         "a year later",
+        "Herald, 24 Nov 2021: more than 6,500 people",
     ),
     _row(
+        "start-date/0",
         "start-date",
         "0",
         "daily-1",
@@ -173,9 +188,12 @@ ASSERTION_ROWS = [
         "2020-09-28",
         "Fighting began on 27 September 2020",
         "",
+        "current",
         "",
+        "The Daily, 28 Sep 2020: 27 Sep 2020",
     ),
     _row(
+        "start-date/1",
         "start-date",
         "1",
         "herald-1",
@@ -189,9 +207,12 @@ ASSERTION_ROWS = [
         "2021-11-24",
         'It started on "27 September 2020"',
         "the same date",
+        "current",
         "",
+        "Herald, 24 Nov 2021: 27 Sep 2020",
     ),
     _row(
+        "who-attacked-first/0",
         "who-attacked-first",
         "0",
         "daily-1",
@@ -205,9 +226,12 @@ ASSERTION_ROWS = [
         "2020-09-28",
         "South attacked first",
         "",
+        "current",
         "",
+        "The Daily (North defence ministry), 28 Sep 2020: South",
     ),
     _row(
+        "who-attacked-first/1",
         "who-attacked-first",
         "1",
         "herald-1",
@@ -221,7 +245,9 @@ ASSERTION_ROWS = [
         "2021-11-24",
         "North attacked first",
         "",
+        "current",
         "",
+        "Herald (South), 24 Nov 2021: North",
     ),
 ]
 
@@ -313,7 +339,7 @@ def test_sqlite_keys_and_indexes(db) -> None:  # type: ignore[no-untyped-def]
         "actors": ["id"],
         "sources": ["id"],
         "claims": ["id"],
-        "assertions": ["claim_id", "index"],
+        "assertions": ["id"],
         "relations": ["claim_id", "a", "b"],
     }
     references = sorted(
@@ -330,10 +356,8 @@ def test_sqlite_keys_and_indexes(db) -> None:  # type: ignore[no-untyped-def]
             ("assertions", "outlet", "outlets", "id"),
             ("assertions", "claimant", "actors", "id"),
             ("relations", "claim_id", "claims", "id"),
-            ("relations", "claim_id", "assertions", "claim_id"),
-            ("relations", "a", "assertions", "index"),
-            ("relations", "claim_id", "assertions", "claim_id"),
-            ("relations", "b", "assertions", "index"),
+            ("relations", "a_assertion_id", "assertions", "id"),
+            ("relations", "b_assertion_id", "assertions", "id"),
         ]
     )
     indexed = {
@@ -353,6 +377,9 @@ def test_sqlite_keys_and_indexes(db) -> None:  # type: ignore[no-untyped-def]
         ("assertions", "claimant"),
         ("assertions", "source"),
         ("relations", "relation"),
+        ("relations", "a_assertion_id"),
+        ("relations", "b_assertion_id"),
+        ("assertions", "claim_id"),
     ]:
         assert wanted in indexed
 
@@ -360,7 +387,13 @@ def test_sqlite_keys_and_indexes(db) -> None:  # type: ignore[no-untyped-def]
 def test_sqlite_enforces_its_keys(db) -> None:  # type: ignore[no-untyped-def]
     db.execute("PRAGMA foreign_keys = ON")
     with pytest.raises(sqlite3.IntegrityError):
-        db.execute("INSERT INTO relations VALUES ('death-toll', 0, 9, 'agree', 0)")
+        db.execute(
+            "INSERT INTO relations VALUES ('death-toll', 0, 9, 'agree', 0, 'death-toll/0', 'death-toll/9')"
+        )
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute(
+            "INSERT INTO assertions (id, claim_id, \"index\", source) VALUES ('x', 'death-toll', 0, 'daily-1')"
+        )
     with pytest.raises(sqlite3.IntegrityError):
         db.execute("INSERT INTO claims (id) VALUES ('death-toll')")
 
@@ -418,6 +451,7 @@ def test_csv_tables_read_back(run, root: Path, tmp_path: Path) -> None:
         "consensus_value": "",
         "notes": "",
         "path": "claims/casualties/death-toll.yaml",
+        "title": "How many people were killed?",
     }
     assert [(r["id"], r["verdict"]) for r in claims.values()] == [
         ("death-toll", "single-origin"),
@@ -431,6 +465,8 @@ def test_csv_tables_read_back(run, root: Path, tmp_path: Path) -> None:
         "b": "1",
         "relation": "contradict",
         "same_origin": "false",
+        "a_assertion_id": "who-attacked-first/0",
+        "b_assertion_id": "who-attacked-first/1",
     }
     actors = {r["id"]: r for r in read_csv(out / "actors.csv")[1]}
     assert actors["north-mod"] == {
@@ -478,9 +514,11 @@ def test_jsonl_tables_read_back(run, root: Path, tmp_path: Path) -> None:
         "consensus_value": None,
         "notes": None,
         "path": "claims/casualties/death-toll.yaml",
+        "title": "How many people were killed?",
     }
     assert lines["relations"][0] == (
-        '{"claim_id": "death-toll", "a": 0, "b": 1, "relation": "supersede", "same_origin": false}'
+        '{"claim_id": "death-toll", "a": 0, "b": 1, "relation": "supersede", "same_origin": false,'
+        ' "a_assertion_id": "death-toll/0", "b_assertion_id": "death-toll/1"}'
     )
     assert json.loads(lines["assertions"][4])["quote"] == 'It started on "27 September 2020"'
 
@@ -653,19 +691,16 @@ def test_a_failure_half_way_replaces_nothing(tmp_path: Path) -> None:
         raise OSError(28, "No space left on device")
 
     with pytest.raises(OSError):
-        exporter.replace_all({first: exporter.text_writer("new a\n"), second: broken})
+        exporter.place({first: atomic.text_writer("new a\n"), second: broken}, force=True)
     assert first.read_text() == "old a\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv"]
 
 
 def test_a_failed_export_leaves_no_new_folder(monkeypatch, run, root: Path, tmp_path: Path) -> None:
-    def broken(table):  # type: ignore[no-untyped-def]
-        def write(path: Path) -> None:
-            raise OSError(28, "No space left on device")
+    def broken(table, out):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
 
-        return write
-
-    monkeypatch.setattr(exporter, "_jsonl_writer", broken)
+    monkeypatch.setattr(exporter.writers, "write_jsonl", broken)
     out = tmp_path / "jsonl"
     result = export(run, root, "jsonl", out)
     assert (result.exit_code, result.stderr) == (

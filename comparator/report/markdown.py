@@ -233,24 +233,27 @@ def _totals(corpus: Corpus, report: Report) -> str:
     out = [
         _section("totals"),
         "",
-        "Figures of running totals (such as death tolls), in the order of the date they refer to."
-        " Each bar is a figure's lower bound (“at least 16” is drawn as 16; a figure with no lower"
-        " bound, such as “at most 50”, as 0); the line is the highest lower bound so far. A later,"
-        " higher figure *supersedes* an earlier one; a later figure below an earlier one is a"
-        " contradiction, since a running total cannot shrink.",
+        "Figures of running totals (such as death tolls), in the order of the date they refer to,"
+        " each labelled with its origin, that date and the figure as stated. Each bar is a figure's"
+        " lower bound (“at least 16” is drawn as 16; a figure with no lower bound, such as “at most"
+        " 50”, draws no bar). A later, higher figure *supersedes* an earlier one; a later figure"
+        " below an earlier one is a contradiction, since a running total cannot shrink.",
     ]
     charted = [t for t in report.totals if len(t.figures) > 1]
     for total in charted:
         out += ["", _total(corpus, total)]
     single = [t for t in report.totals if len(t.figures) == 1]
     if single:
+        from comparator.report.links import anchor  # the row is a link target, as a heading is
+
         rows = []
         for total in single:
             figure = total.figures[0]
             item = total.analysis.items[figure.index]
             rows.append(
                 [
-                    _claim_link(total.analysis.id),
+                    # the claim's "figures over time" link lands on this row
+                    anchor(total_anchor(total.analysis.id)) + _claim_link(total.analysis.id),
                     md(total.analysis.claim.claim.question),
                     md(_date(figure.as_of)),
                     md(humanize.origin_name(corpus, figure.origin)),
@@ -278,8 +281,14 @@ def _total(corpus: Corpus, total: RunningTotal) -> str:
     claim = analysis.claim.claim
     items = analysis.items
     # the number keeps labels distinct (a chart merges equal categories) and leads to the table row
-    labels = [
-        f"{f.index + 1}. {humanize.origin_name(corpus, f.origin)}, {_date(f.as_of)}" for f in total.figures
+    bars = [
+        chart.Bar(
+            f"{f.index + 1}.",
+            humanize.origin_name(corpus, f.origin),
+            f"{_date(f.as_of)}: {humanize.item_value(analysis, items[f.index], corpus.actor_name)}",
+            f.low,
+        )
+        for f in total.figures
     ]
     axis = f"{claim.unit or 'value'} (lower bound)"
     rows = []
@@ -302,7 +311,7 @@ def _total(corpus: Corpus, total: RunningTotal) -> str:
             "",
             f"Claim {_claim_link(analysis.id)}: {analysis.verdict.value}.",
             "",
-            chart.bars(labels, [f.low for f in total.figures], axis),
+            chart.bars(bars, axis),
             "",
             table(["#", "as of", "origin", "outlet", "figure", "lower bound", "status"], rows),
         ]

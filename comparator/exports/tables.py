@@ -1,0 +1,282 @@
+"""The corpus as six related tables: the data every table format writes.
+
+Rows hold plain values (None, bool, int, float, str, list); each format writes them its own
+way. Every column has a logical type (`string`, `integer`, `number`, `boolean`, `array`,
+`any`), from which SQLite's declared type and the data package's field type both follow.
+Every foreign key is one column, so sqlite-utils, Datasette and Frictionless follow each:
+an assertion has an `id` of its own (`<claim-id>/<index>`), which relations point to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from comparator import humanize
+from comparator.compare import Analysis, analyse, source_origin
+from comparator.corpus import Corpus
+from comparator.records import assertion_json, consensus_record
+
+# SQLite's declared type by logical type. "" declares none, so each value keeps its own type:
+# the value columns hold numbers for counts and ISO strings for dates, and both must stay so.
+SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "array": "TEXT"}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str = "string"  # the logical type; see SQL_TYPES
+
+    @property
+    def sql(self) -> str:
+        return SQL_TYPES.get(self.type, "")
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    column: str
+    table: str
+    other: str = "id"
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    indexes: tuple[tuple[str, ...], ...] = ()
+    unique: tuple[tuple[str, ...], ...] = ()
+    rows: tuple[tuple[Any, ...], ...] = ()
+
+    @property
+    def header(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _columns(*specs: str) -> tuple[Column, ...]:
+    """`"name"` is a string column, `"name integer"` one of another logical type."""
+    return tuple(Column(*spec.split(" ")) for spec in specs)
+
+
+# The shape of every table, in the order they are written (parents before children). Indexes
+# cover the columns people filter and join by that no primary key already leads with.
+OUTLETS = Table(
+    "outlets",
+    _columns("id", "name", "country", "language", "kind", "url", "notes"),
+    key=("id",),
+)
+ACTORS = Table(
+    "actors",
+    _columns("id", "name", "part_of", "aliases array", "notes"),
+    key=("id",),
+    foreign_keys=(ForeignKey("part_of", "actors"),),
+    indexes=(("part_of",),),
+)
+SOURCES = Table(
+    "sources",
+    _columns(
+        "id",
+        "outlet",
+        "title",
+        "published",  # YYYY-MM-DD, YYYY-MM or YYYY: a string, as a date of month precision is no date
+        "published_inferred boolean",
+        "language",
+        "url",
+        "authors array",
+        "dateline",
+        "wire",
+        "wire_inferred boolean",
+        "derived_from",
+        "origin",
+        "path",
+        "notes",
+        "text",
+    ),
+    key=("id",),
+    foreign_keys=(
+        ForeignKey("outlet", "outlets"),
+        ForeignKey("wire", "outlets"),
+        ForeignKey("derived_from", "sources"),
+    ),
+    indexes=(("outlet",), ("wire",), ("derived_from",), ("origin",), ("published",)),
+)
+CLAIMS = Table(
+    "claims",
+    _columns(
+        "id",
+        "topic",
+        "question",
+        "kind",
+        "unit",
+        "cumulative boolean",
+        "tolerance number",
+        "tags array",
+        "verdict",
+        "origins integer",
+        "assertions integer",
+        "contradictions integer",
+        "consensus_low any",
+        "consensus_high any",
+        "consensus_value any",
+        "notes",
+        "path",
+        # what Datasette shows for a link to the claim (it takes a column named `title`)
+        "title",
+    ),
+    key=("id",),
+    indexes=(("verdict",), ("topic",), ("kind",)),
+)
+ASSERTIONS = Table(
+    "assertions",
+    _columns(
+        "id",
+        "claim_id",
+        "index integer",
+        "source",
+        "outlet",
+        "claimant",
+        "origin",
+        "value any",
+        "qualifier",
+        "low any",
+        "high any",
+        "as_of",
+        "quote",
+        "translation",
+        "status",  # current, superseded (by a later, higher running total) or retracted
+        "notes",
+        "title",  # "Republika, 28 Sep 2020: at least 16": a link to the assertion reads so
+    ),
+    key=("id",),
+    foreign_keys=(
+        ForeignKey("claim_id", "claims"),
+        ForeignKey("source", "sources"),
+        ForeignKey("outlet", "outlets"),
+        ForeignKey("claimant", "actors"),
+    ),
+    indexes=(("source",), ("outlet",), ("claimant",), ("origin",), ("qualifier",), ("status",)),
+    unique=(("claim_id", "index"),),
+)
+RELATIONS = Table(
+    "relations",
+    _columns(
+        "claim_id",
+        "a integer",
+        "b integer",
+        "relation",
+        "same_origin boolean",
+        "a_assertion_id",
+        "b_assertion_id",
+    ),
+    key=("claim_id", "a", "b"),
+    foreign_keys=(
+        ForeignKey("claim_id", "claims"),
+        ForeignKey("a_assertion_id", "assertions"),
+        ForeignKey("b_assertion_id", "assertions"),
+    ),
+    indexes=(("relation",), ("a_assertion_id",), ("b_assertion_id",)),
+)
+SHAPES = (OUTLETS, ACTORS, SOURCES, CLAIMS, ASSERTIONS, RELATIONS)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A corpus without errors and the comparison of each of its claims, by claim id."""
+
+    corpus: Corpus
+    analyses: tuple[Analysis, ...]
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> Dataset:
+        return cls(corpus, tuple(analyse(corpus, corpus.claims[cid]) for cid in sorted(corpus.claims)))
+
+
+def tables(data: Dataset) -> list[Table]:
+    """Every table, rows in a stable order (by id; assertions and relations by claim, then index)."""
+    corpus, analyses = data.corpus, data.analyses
+    rows = {
+        "outlets": [corpus.outlets[oid].model_dump(mode="json") for oid in sorted(corpus.outlets)],
+        "actors": [corpus.actors[aid].model_dump(mode="json") for aid in sorted(corpus.actors)],
+        "sources": [_source_row(corpus, sid) for sid in sorted(corpus.sources)],
+        "claims": [_claim_row(a) for a in analyses],
+        "assertions": [row for a in analyses for row in _assertion_rows(corpus, a)],
+        "relations": [row for a in analyses for row in _relation_rows(a)],
+    }
+    return [replace(shape, rows=tuple(_ordered(shape, r) for r in rows[shape.name])) for shape in SHAPES]
+
+
+def assertion_id(claim_id: str, index: int) -> str:
+    return f"{claim_id}/{index}"
+
+
+def _ordered(shape: Table, row: dict[str, Any]) -> tuple[Any, ...]:
+    """A row by name, as a tuple in the table's column order; a missing or stray name is a bug."""
+    if set(row) != set(shape.header):
+        raise AssertionError(f"{shape.name} row has {sorted(row)}, not the columns {shape.header}")
+    return tuple(row[name] for name in shape.header)
+
+
+def _source_row(corpus: Corpus, source_id: str) -> dict[str, Any]:
+    source = corpus.sources[source_id]
+    fields = source.meta.model_dump(mode="json")  # dates as ISO strings
+    return fields | {"origin": source_origin(corpus, source_id), "path": source.rel, "text": source.body}
+
+
+def _claim_row(analysis: Analysis) -> dict[str, Any]:
+    claim = analysis.claim.claim
+    consensus = consensus_record(claim.kind, analysis.consensus) or {}
+    return {
+        "id": analysis.id,
+        "topic": analysis.claim.topic,
+        "question": claim.question,
+        "kind": claim.kind.value,
+        "unit": claim.unit,
+        "cumulative": claim.cumulative,
+        "tolerance": claim.tolerance,
+        "tags": list(claim.tags),
+        "verdict": analysis.verdict.value,
+        "origins": len(analysis.origins),
+        "assertions": len(analysis.items),
+        "contradictions": len(analysis.contradictions),
+        "consensus_low": consensus.get("low"),
+        "consensus_high": consensus.get("high"),
+        "consensus_value": consensus.get("value"),
+        "notes": claim.notes,
+        "path": analysis.claim.rel,
+        "title": claim.question,
+    }
+
+
+def _assertion_rows(corpus: Corpus, analysis: Analysis) -> Iterable[dict[str, Any]]:
+    kind = analysis.claim.claim.kind
+    for item in analysis.items:
+        record = assertion_json(kind, item)  # the same values `show --format json` gives
+        del record["published"]  # the source's; joined from `sources` when wanted
+        speaker = corpus.actor_name(item.assertion.claimant) if item.assertion.claimant else None
+        where = corpus.outlet_name(item.outlet) if item.outlet else item.assertion.source
+        when = item.as_of.human() if item.as_of else "undated"
+        value = humanize.item_value(analysis, item, corpus.actor_name, unit=True)
+        title = f"{where}{f' ({speaker})' if speaker else ''}, {when}: {value}"
+        yield (
+            {"id": assertion_id(analysis.id, item.index), "claim_id": analysis.id, "index": item.index}
+            | record
+            | {"notes": item.assertion.notes, "title": title}
+        )
+
+
+def _relation_rows(analysis: Analysis) -> list[dict[str, Any]]:
+    rows = [
+        {
+            "claim_id": analysis.id,
+            "a": p.a,
+            "b": p.b,
+            "relation": p.relation.value,
+            "same_origin": p.same_origin,
+            "a_assertion_id": assertion_id(analysis.id, p.a),
+            "b_assertion_id": assertion_id(analysis.id, p.b),
+        }
+        for p in analysis.pairs
+    ]
+    return sorted(rows, key=lambda r: (r["a"], r["b"]))
