@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from comparator import corpus as corpus_mod
+from comparator.humanize import plural
 from comparator.problems import Problem, Severity, error
 from comparator.root import inside, relative
-from comparator.text import plural
 from comparator.validate import findings
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from comparator.models import Outlet, OutletKind
-from comparator.text import fold
+from comparator.quotes import fold
 
 
 class CreditForm(str, Enum):

@@ -16,9 +16,9 @@ from comparator.compare import Analysis, Item, Verdict
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate
 from comparator.disputes import Cause, DisputeKind
+from comparator.humanize import plural
 from comparator.items import Status
 from comparator.models import Kind
-from comparator.text import plural
 
 UNDATED = "undated"
 OWN_VOICE = "own voice"

@@ -314,3 +314,8 @@ def status(analysis: Analysis, item: Item) -> str:
         )
         return "superseded by " + ", ".join(f"#{n}" for n in later)
     return ""
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """`1 error`, `2 errors`, `1,200 claims`."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from comparator.text import fold, normalise
+from comparator.quotes import fold, normalise
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_VOTES_PER_WORD = 20  # a word found more often than this in the article does not vote

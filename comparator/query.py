@@ -16,7 +16,7 @@ from comparator.errors import ComparatorError
 from comparator.models import Kind
 from comparator.nearest import did_you_mean, nearest
 from comparator.problems import Problem
-from comparator.text import fold
+from comparator.quotes import fold
 
 VERDICT_ORDER = (Verdict.CONTESTED, Verdict.CORROBORATED, Verdict.SINGLE_ORIGIN)
 

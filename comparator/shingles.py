@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from comparator.text import normalise
+from comparator.quotes import normalise
 
 SHINGLE = 5  # words per shingle: long enough that a shared one is rarely chance
 MIN_SHARED = 4  # shared shingles before two texts are compared in full (8 words in a row)

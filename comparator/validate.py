@@ -15,7 +15,7 @@ from comparator.models import Actor, Assertion, Kind, Qualifier
 from comparator.numbers import read_numbers
 from comparator.passage import closest_passage
 from comparator.problems import Problem, Severity, error, warning
-from comparator.text import quote_in
+from comparator.quotes import quote_in
 from comparator.yamlmarks import Marks
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from comparator import atomic, schema, text
+from comparator import atomic, quotes, schema
 from comparator.dates import PartialDate, day_from_ordinal, spanned
 from comparator.report import files
 from comparator.root import escapes, read_regular, unsafe_output, writable
@@ -230,24 +230,24 @@ def test_each_article_is_normalised_once() -> None:
     )
     assert len(article) > 1_900_000
     source = SourceFile("sources/o/s.md", None, article, 1, Marks())  # type: ignore[arg-type]
-    text._normalised_with_map.cache_clear()
+    quotes._normalised_with_map.cache_clear()
     started = time.monotonic()
     contexts = [quote_context(source, f"Figure {i} was reported") for i in range(20)]
     elapsed = time.monotonic() - started
-    assert text._normalised_with_map.cache_info().misses == 1
+    assert quotes._normalised_with_map.cache_info().misses == 1
     assert [c.quote if c else None for c in contexts] == [f"Figure {i} was reported" for i in range(20)]
     assert elapsed < 20  # each of 20 normalisations took seconds before
 
 
 def test_normalised_map_matches_the_plain_normalisation() -> None:
     sample = " \u201cA\u201d\t b\u2014c\n\n d  \u00e9\u0301 "
-    normalised, where = text.normalise_with_map(sample)
-    assert normalised == text.normalise(sample)
-    nfc = text.nfc(sample).translate(text._FOLD)
+    normalised, where = quotes.normalise_with_map(sample)
+    assert normalised == quotes.normalise(sample)
+    nfc = quotes.nfc(sample).translate(quotes._FOLD)
     assert [nfc[i] if not c.isspace() else " " for c, i in zip(normalised, where, strict=True)] == list(
         normalised
     )
-    assert text.find_quote("b-c", sample) == (6, 9)
+    assert quotes.find_quote("b-c", sample) == (6, 9)
 
 
 # --- paths ------------------------------------------------------------------------------------

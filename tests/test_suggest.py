@@ -17,8 +17,8 @@ from comparator.curation import suggest as sg
 from comparator.curation import textdates
 from comparator.dates import PartialDate
 from comparator.models import Qualifier
+from comparator.quotes import find_quote
 from comparator.records import plain
-from comparator.text import find_quote
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 

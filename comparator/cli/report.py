@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from comparator.cli.options import data_root, fail, note
-from comparator.text import plural
+from comparator.humanize import plural
 
 
 @click.command()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from comparator.cli.options import emit, fail, note
 from comparator.curation.suggest import Suggestions
-from comparator.text import plural
+from comparator.humanize import plural
 
 
 def write_into(root: Path, result: Suggestions, claim_id: str, lines: tuple[int, ...]) -> None:

@@ -34,8 +34,8 @@ from comparator.curation.yamltext import (
 from comparator.dates import PartialDate
 from comparator.models import SLUG_PATTERN, Kind, Qualifier, parse_value
 from comparator.problems import Problem, Severity
+from comparator.quotes import normalise
 from comparator.root import FileText, read_text, relative
-from comparator.text import normalise
 from comparator.validate import validate
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/claim.schema.json"

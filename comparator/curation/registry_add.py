@@ -27,8 +27,8 @@ from comparator.curation.yamltext import (
 )
 from comparator.models import SLUG_PATTERN
 from comparator.problems import Severity
+from comparator.quotes import fold
 from comparator.root import FileText, read_text
-from comparator.text import fold
 from comparator.validate import validate
 
 

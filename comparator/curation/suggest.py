@@ -27,7 +27,7 @@ from comparator.hints import qualifier_spans, qualifier_words
 from comparator.models import Qualifier
 from comparator.numbers import Number, read_numbers
 from comparator.parse import SourceFile
-from comparator.text import normalise_with_map, quote_spans
+from comparator.quotes import normalise_with_map, quote_spans
 
 # --------------------------------------------------------------------------------------------
 # Values: the numbers and dates a sentence states

@@ -8,12 +8,12 @@ file order. One notice says how many more there are and where to read them all.
 from __future__ import annotations
 
 from comparator.check import CheckResult
+from comparator.humanize import plural
 from comparator.problems import Severity
 from comparator.render import Options
 from comparator.render.escape import workflow_command
 from comparator.render.findings import Finding, of_check, of_diff
 from comparator.review.result import DiffResult
-from comparator.text import plural
 
 PER_LEVEL = 10  # GitHub's limit of annotations per level and step
 

@@ -11,12 +11,12 @@ from comparator import humanize
 from comparator.check import CheckResult
 from comparator.compare import Verdict
 from comparator.display import ClaimView, SideView
+from comparator.humanize import plural
 from comparator.models import Kind, Qualifier
 from comparator.problems import Problem
 from comparator.render import Options
 from comparator.render.columns import table, wrap
 from comparator.render.escape import line
-from comparator.text import plural
 
 if TYPE_CHECKING:  # `check` and `show` need not load the sentence reading of `suggest`
     from comparator.curation.suggest import Suggestions, Value

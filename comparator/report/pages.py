@@ -18,13 +18,13 @@ from dataclasses import replace
 
 from comparator.compare import Analysis, Verdict
 from comparator.corpus import Corpus
+from comparator.humanize import plural
 from comparator.render.escape import markdown as md
 from comparator.report import markdown
 from comparator.report.content import VERDICTS, Report
 from comparator.report.links import claim_link
 from comparator.report.matrices import outlet_matrix, party_matrix
 from comparator.report.source_index import source_index
-from comparator.text import plural
 
 PAGE_LIMIT = 1_000_000  # bytes of markdown that GitHub renders comfortably
 INDEX = "discrepancies.md"

@@ -6,10 +6,10 @@ from typing import Any
 
 from comparator.corpus import Corpus
 from comparator.display import date_label
+from comparator.humanize import plural
 from comparator.render.escape import markdown as md
 from comparator.report.content import Report
 from comparator.report.links import claim_list, href, section
-from comparator.text import plural
 
 
 def _copy_of(corpus: Corpus, source: Any) -> str:

@@ -26,6 +26,7 @@ from comparator.compare import Analysis, Item, analyse
 from comparator.corpus import Corpus
 from comparator.models import Assertion
 from comparator.problems import Problem
+from comparator.quotes import normalise
 from comparator.records import plain
 from comparator.review import git as gitrev
 from comparator.review.dispute_changes import dispute_changes
@@ -44,7 +45,6 @@ from comparator.review.result import (
     VerdictChange,
     quote_context,
 )
-from comparator.text import normalise
 from comparator.validate import findings
 
 

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from comparator.compare import Analysis, Item, Pair
 from comparator.corpus import Corpus
+from comparator.humanize import plural
 from comparator.parse import SourceFile
 from comparator.problems import Problem, Severity
-from comparator.text import find_quote, plural, sentence_around
+from comparator.quotes import find_quote, sentence_around
 
 if TYPE_CHECKING:
     from comparator.review.dispute_changes import DisputeChange

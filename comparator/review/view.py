@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from comparator import humanize
 from comparator.compare import Analysis, Item
+from comparator.humanize import plural
 from comparator.problems import Problem, Severity
 from comparator.review.dispute_changes import DisputeChange
 from comparator.review.result import Context, DiffResult, Review, quote_context
-from comparator.text import plural
 
 MEMBERS_SHOWN = 5  # quotes listed per side of a dispute; the rest are counted
 

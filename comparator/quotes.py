@@ -112,11 +112,6 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """`1 error`, `2 errors`, `1,200 claims`."""
-    return f"{n:,} {word if n == 1 else many or word + 's'}"
-
-
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for searching."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
