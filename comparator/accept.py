@@ -7,10 +7,10 @@ that names an error or no known code is a `schema` error, each placed at the ent
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 from comparator.models import Assertion
+from comparator.nearest import did_you_mean
 from comparator.problems import ACCEPTABLE, CODES, Problem, Severity, error, warning
 from comparator.yamlmarks import Marks
 
@@ -53,6 +53,5 @@ def _refusal(code: str) -> str:
         return "unused-accept cannot be accepted: remove the entry that no longer applies"
     if code in CODES:
         return f"{code} is an error and cannot be accepted: fix it instead"
-    close = difflib.get_close_matches(code, sorted(ACCEPTABLE), n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    hint = did_you_mean(code, ACCEPTABLE, n=1)
     return f"unknown warning code {code!r}{hint}; accept takes {', '.join(sorted(ACCEPTABLE))}"

@@ -6,7 +6,6 @@ cached by content hash; everything that needs more than one file lives in `valid
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from comparator import yamlmarks
 from comparator.models import SLUG_PATTERN, Actor, Assertion, Claim, Kind, Outlet, SourceMeta, is_kind
+from comparator.nearest import did_you_mean
 from comparator.problems import Problem, error
 from comparator.root import FileText
 from comparator.yamlmarks import Marks, Path
@@ -203,8 +203,7 @@ def validation_problems(rel: str, exc: ValidationError, marks: Marks, prefix: Pa
         if err["type"] == "extra_forbidden":
             line, col = marks.at(loc, key=True)
             name = str(loc[-1])
-            hint = difflib.get_close_matches(name, _KNOWN_FIELDS, n=1)
-            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            suggestion = did_you_mean(name, _KNOWN_FIELDS, n=1)
             problems.append(error(rel, line, col, "unknown-field", f"unknown field {name!r}{suggestion}"))
         elif err["type"] == "missing":
             line, col = marks.at(loc[:-1])

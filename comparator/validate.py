@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +11,7 @@ from comparator.copies import copy_problems
 from comparator.corpus import Corpus
 from comparator.hints import qualifier_hint
 from comparator.models import Actor, Assertion, Kind, Qualifier
+from comparator.nearest import did_you_mean
 from comparator.numbers import read_numbers
 from comparator.passage import closest_passage
 from comparator.problems import Problem, Severity, error, warning
@@ -60,11 +60,6 @@ def _cross_file(corpus: Corpus) -> tuple[list[Problem], list[Problem]]:
             problems += reported
             accepted += judged
     return _one_line_per_broken_source(problems), accepted
-
-
-def did_you_mean(name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)
-    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
 
 
 def _actor_problems(corpus: Corpus) -> list[Problem]:

@@ -84,7 +84,7 @@ def new(
     must be one the quote states) before anything is written. Prints the new file's path.
     """
     from comparator.curation.claim_edit import NewClaim, new_claim
-    from comparator.curation.files import Refused
+    from comparator.curation.edits import Refused
 
     root = data_root(ctx)
     despite = assertion.pop("despite_warnings")
@@ -111,7 +111,7 @@ def add(ctx: click.Context, /, claim_id: str, **assertion: Any) -> None:
     The rest of the file stays as it is. Prints where the assertion went (file:line).
     """
     from comparator.curation.claim_edit import add_assertion
-    from comparator.curation.files import Refused
+    from comparator.curation.edits import Refused
 
     root = data_root(ctx)
     despite = assertion.pop("despite_warnings")

@@ -20,7 +20,7 @@ def init(folder: Path) -> None:
     .gitignore. Never overwrites: if any of these exists, nothing is written. Prints the files
     written.
     """
-    from comparator.curation.files import Refused
+    from comparator.curation.edits import Refused
     from comparator.curation.init import ACTION
     from comparator.curation.init import init as run_init
 

@@ -39,7 +39,7 @@ def add_outlet(
     The rest of the file (comments, order, quoting) stays as it is. An id or a name already
     listed is refused. Prints where the entry went (file:line).
     """
-    from comparator.curation.files import Refused
+    from comparator.curation.edits import Refused
     from comparator.curation.registry_add import NewOutlet
     from comparator.curation.registry_add import add_outlet as add
 
@@ -81,7 +81,7 @@ def add_actor(
     already listed is refused; --part-of must name a listed actor. Prints where the entry went
     (file:line).
     """
-    from comparator.curation.files import Refused
+    from comparator.curation.edits import Refused
     from comparator.curation.registry_add import NewActor
     from comparator.curation.registry_add import add_actor as add
 

@@ -71,7 +71,7 @@ def add(
     """
     from comparator.curation.add_source import NewSource
     from comparator.curation.add_source import add as add_source
-    from comparator.curation.files import Refused
+    from comparator.curation.edits import Refused
 
     root = data_root(ctx)
     data = file.read()

@@ -14,7 +14,7 @@ def write_into(root: Path, result: Suggestions, claim_id: str, lines: tuple[int,
     uncomments the ones that answer its question); with `lines`, the stubs of those lines of
     the article as assertions, each checked as `claim add` checks it."""
     from comparator.curation.claim_edit import NewAssertion, add_assertion, add_lines
-    from comparator.curation.files import Refused
+    from comparator.curation.edits import Refused
     from comparator.curation.stubs import stub
     from comparator.render.yaml import commented, stub_lines, stub_value
 

@@ -17,14 +17,15 @@ from pathlib import Path
 
 from comparator import corpus as corpus_mod
 from comparator.check import check
-from comparator.curation.files import Refused, write_new
+from comparator.curation.edits import Refused, write_new
 from comparator.curation.yamltext import quoted, reads_back
 from comparator.dates import PartialDate
 from comparator.models import SLUG_PATTERN
+from comparator.nearest import did_you_mean
 from comparator.parse import parse_source
 from comparator.problems import Problem, Severity
 from comparator.root import MAX_FILE_BYTES, FileText, relative
-from comparator.validate import did_you_mean, validate
+from comparator.validate import validate
 
 # A slug long enough to say what the article is about, short enough to type and to read in a
 # table: the example `republika-2020-09-28-rusia-desak-gencatan-senjata` is 49 characters.

@@ -10,7 +10,6 @@ it does state). An existing claim is edited as text: its comments, order and sty
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from typing import Any
 
 from comparator import corpus as corpus_mod
 from comparator import yamlmarks
-from comparator.curation.files import Changed, Refused, replace_text, write_new
+from comparator.curation.edits import Changed, Refused, replace_text, write_new
 from comparator.curation.yamltext import (
     CannotEdit,
     Field,
@@ -33,6 +32,7 @@ from comparator.curation.yamltext import (
 )
 from comparator.dates import PartialDate
 from comparator.models import SLUG_PATTERN, Kind, Qualifier, parse_value
+from comparator.nearest import did_you_mean, nearest
 from comparator.problems import Problem, Severity
 from comparator.quotes import normalise
 from comparator.root import FileText, read_text, relative
@@ -185,8 +185,7 @@ def _replace(root: Path, path: Path, before: str, after: str) -> Written:
 def _read_claim(root: Path, claim_id: str) -> tuple[Path, str, dict[str, Any]]:
     paths = claim_files(root, claim_id)
     if not paths:
-        near = difflib.get_close_matches(claim_id, corpus_mod.claim_ids(root), n=3, cutoff=0.6)
-        hint = f" (did you mean {', '.join(repr(n) for n in near)}?)" if near else ""
+        hint = did_you_mean(claim_id, corpus_mod.claim_ids(root))
         raise Refused(f"no claim {claim_id!r}{hint}; `comparator claim new` starts one")
     if len(paths) > 1:
         raise Refused(f"claim id {claim_id!r} names {len(paths)} files; run `comparator check`")
@@ -311,7 +310,7 @@ def _topic_notes(root: Path, topic: str) -> list[str]:
     if (folder / topic).is_dir() or not folder.is_dir():
         return []
     topics = sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
-    near = difflib.get_close_matches(topic, topics, n=3, cutoff=0.6)
+    near = nearest(topic, topics)
     if not near:
         return [f"new topic {topic!r}"]
     return [f"new topic {topic!r} (existing topics near it: {', '.join(repr(n) for n in near)})"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from comparator import schema
-from comparator.curation.files import Refused, write_new
+from comparator.curation.edits import Refused, write_new
 
 # Where the GitHub Action lives: the repository this tool is installed from.
 ACTION = "OWNER/comparator@main"

@@ -7,14 +7,13 @@ An id or a name already in the registry is refused, naming the entry that holds 
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from comparator import corpus as corpus_mod
-from comparator.curation.files import Refused, replace_text, write_new
+from comparator.curation.edits import Refused, replace_text, write_new
 from comparator.curation.yamltext import (
     CannotEdit,
     Field,
@@ -26,6 +25,7 @@ from comparator.curation.yamltext import (
     scalar,
 )
 from comparator.models import SLUG_PATTERN
+from comparator.nearest import nearest
 from comparator.problems import Severity
 from comparator.quotes import fold
 from comparator.root import FileText, read_text
@@ -133,7 +133,7 @@ def _add(root: Path, rel: str, what: str, new_id: str, names: list[str], fields:
 def _refuse_duplicates(corpus: corpus_mod.Corpus, rel: str, what: str, new_id: str, names: list[str]) -> None:
     registry = corpus.outlet_registry if rel == corpus_mod.OUTLETS else corpus.actor_registry
     taken = {e.model.id: e for e in registry.entries}
-    near = difflib.get_close_matches(new_id, sorted(taken), n=3, cutoff=0.6)
+    near = nearest(new_id, taken)
     if new_id in taken:
         line, _ = registry.position(taken[new_id].index)
         others = [n for n in near if n != new_id]
