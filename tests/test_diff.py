@@ -674,7 +674,8 @@ def test_the_pre_commit_hook_runs_check_as_pre_commit_would(tmp_path: Path) -> N
 
 def test_action_declares_its_inputs_and_steps() -> None:
     action = yaml.safe_load((PROJECT / "action.yml").read_text())
-    assert set(action["inputs"]) == {"base", "root", "fail-on", "python-version"}
+    assert set(action["inputs"]) == {"base", "root", "fail-on", "python-version", "sarif"}
+    assert action["inputs"]["sarif"]["default"] == "false"
     assert action["inputs"]["base"]["default"] == "${{ github.event.pull_request.base.sha }}"
     assert action["inputs"]["fail-on"]["default"] == "error"
     assert action["runs"]["using"] == "composite"
@@ -686,6 +687,9 @@ def test_action_declares_its_inputs_and_steps() -> None:
     assert any("git -C" in r and "fetch" in r for r in runs)
     assert any("check --format github" in r for r in runs)
     assert any("--format markdown" in r and "GITHUB_STEP_SUMMARY" in r for r in runs)
+    upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
+    assert upload["if"] == "inputs.sarif == 'true'" and upload["with"]["sarif_file"] == "comparator.sarif"
+    assert any("check --format sarif > comparator.sarif" in r for r in runs)
     for step in steps:  # inputs reach scripts through the environment, never pasted into code
         assert "${{" not in step.get("run", "")
         if "run" in step:
@@ -737,6 +741,9 @@ def run_action(repo: Repo, tmp_path: Path, **given: str) -> tuple[int, str, str]
         condition = step.get("if")
         if condition == "inputs.base != ''" and not inputs["base"]:
             continue
+        if condition == "inputs.sarif == 'true'" and inputs["sarif"] != "true":
+            continue
+        assert condition in (None, "inputs.base != ''", "inputs.sarif == 'true'"), condition
         output_file = tmp_path / "output"
         output_file.write_text("")
         env = {k: v for k, v in os.environ.items() if k != "COMPARATOR_ROOT"}
@@ -752,7 +759,7 @@ def run_action(repo: Repo, tmp_path: Path, **given: str) -> tuple[int, str, str]
             capture_output=True,
             text=True,
         )
-        log += done.stdout
+        log += done.stdout + done.stderr
         if "id" in step:
             outputs[step["id"]] = dict(line.split("=", 1) for line in output_file.read_text().splitlines())
         if done.returncode != 0:
@@ -768,21 +775,32 @@ def test_the_action_summarises_annotates_and_applies_fail_on(tmp_path: Path) -> 
     repo.git("reset", "-q", "--hard", "v1")
     base = sha(repo, "v0")
 
+    head = sha(repo, "v1")
     status, log, summary = run_action(repo, tmp_path, base=base)
     assert status == 0
-    assert summary == MARKDOWN_V0_V1.replace("v0 → v1", f"{base[:12]} → working tree") + "\n"
-    assert [c[0] for c in runner_commands(log)] == ["warning"]  # the new contradiction, nowhere else
+    # the revisions compared are named by their commits, the summary line said once
+    assert summary == MARKDOWN_V0_V1.replace("v0 → v1", f"{base[:12]} → {head[:12]}") + "\n"
+    assert [c[0] for c in runner_commands(log)] == ["warning"]  # the new dispute, nowhere else
+    assert log.count("claims: 0 added, 0 removed, 1 changed; disputes: 1 introduced") == 1
 
-    status, _, _ = run_action(repo, tmp_path, base=base, **{"fail-on": "new-contradiction"})
+    status, log, _ = run_action(repo, tmp_path, base=base, **{"fail-on": "new-dispute"})
     assert status == 1
+    assert log.endswith(
+        "Failed by --fail-on new-dispute: claims: 0 added, 0 removed, 1 changed; disputes: 1 introduced, "
+        "0 resolved; contradictions: 1 introduced, 0 resolved; 1 verdict changed; at head: 0 errors, "
+        "0 warnings\n"
+    )
 
     repo.write({"claims/war/start.yaml": START.replace("source: herald-1", "source: herald-2")})
+    repo.commit("cite a source that does not exist")
     status, log, summary = run_action(repo, tmp_path, base=base)
     assert status == 1
     assert [c[0] for c in runner_commands(log)] == ["error"]  # from check; diff adds no duplicate
     assert "**error** `unknown-source` (line 7): unknown source 'herald-2'" in summary  # beside its quote
     assert run_action(repo, tmp_path, base=base, **{"fail-on": "never"})[0] == 0
-    assert run_action(repo, tmp_path, base="")[0] == 1  # no base: check alone decides
+    status, log, _ = run_action(repo, tmp_path, base="")  # no base: check alone decides
+    assert status == 1
+    assert log.endswith("Failed: comparator check found 1 error, 0 warnings in 5 files\n")
     assert run_action(repo, tmp_path, base="", **{"fail-on": "never"})[0] == 0
 
 
