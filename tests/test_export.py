@@ -61,6 +61,8 @@ ASSERTIONS_HEADER = [
     "quote",
     "translation",
     "status",
+    "retracted",
+    "accepted",
     "notes",
     "title",
 ]
@@ -133,6 +135,8 @@ ASSERTION_ROWS = [
         "",
         "superseded",
         "",
+        "[]",
+        "",
         "The Daily, 28 Sep 2020: at least 16 people",
     ),
     _row(
@@ -152,6 +156,8 @@ ASSERTION_ROWS = [
         "",
         "superseded",
         "",
+        "[]",
+        "",
         "The Daily, 1 Oct 2020: at least 100 people",
     ),
     _row(
@@ -170,6 +176,8 @@ ASSERTION_ROWS = [
         "more than 6,500 people",
         "",
         "current",
+        "",
+        "[]",
         "a year later",
         "Herald, 24 Nov 2021: more than 6,500 people",
     ),
@@ -190,6 +198,8 @@ ASSERTION_ROWS = [
         "",
         "current",
         "",
+        "[]",
+        "",
         "The Daily, 28 Sep 2020: 27 Sep 2020",
     ),
     _row(
@@ -208,6 +218,8 @@ ASSERTION_ROWS = [
         'It started on "27 September 2020"',
         "the same date",
         "current",
+        "",
+        "[]",
         "",
         "Herald, 24 Nov 2021: 27 Sep 2020",
     ),
@@ -228,6 +240,8 @@ ASSERTION_ROWS = [
         "",
         "current",
         "",
+        "[]",
+        "",
         "The Daily (North defence ministry), 28 Sep 2020: South",
     ),
     _row(
@@ -246,6 +260,8 @@ ASSERTION_ROWS = [
         "North attacked first",
         "",
         "current",
+        "",
+        "[]",
         "",
         "Herald (South), 24 Nov 2021: North",
     ),
@@ -739,3 +755,22 @@ def test_generated_files_never_go_among_the_data_or_over_devices(make_root, run,
     result = run("--root", str(root), "export", "--format", "sqlite", out, "--force")
     assert result.exit_code == 1 and result.stdout == ""
     assert Path("/dev/null").is_char_device()
+
+
+def test_a_retraction_and_accepted_warnings_are_exported(run, make_root, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    claim = (
+        "question: How many people were killed?\nkind: count\nunit: people\nassertions:\n"
+        "  - source: daily-1\n    quote: At least 16 people were killed\n    value: 17\n"
+        "    qualifier: at_least\n    retracted: the outlet corrected it the next day\n"
+        "    accept:\n      value-not-in-quote: 17 counts a death reported later in the article\n"
+        "  - source: herald-1\n    quote: killed more than 6,500 people\n    value: 6500\n"
+        "    qualifier: more_than\n"
+    )
+    root = make_root({"claims/t/toll.yaml": claim})
+    out = tmp_path / "out"
+    assert run("--root", str(root), "export", "--format", "jsonl", str(out)).exit_code == 0
+    rows = [json.loads(line) for line in (out / "assertions.jsonl").read_text().splitlines()]
+    first = next(r for r in rows if r["index"] == 0)
+    assert first["status"] == "retracted"
+    assert first["retracted"] == "the outlet corrected it the next day"
+    assert first["accepted"] == ["value-not-in-quote: 17 counts a death reported later in the article"]

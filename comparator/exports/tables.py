@@ -146,6 +146,8 @@ ASSERTIONS = Table(
         "quote",
         "translation",
         "status",  # current, superseded (by a later, higher running total) or retracted
+        "retracted",  # why the outlet withdrew or corrected it, when it did
+        "accepted array",  # warnings the curator judged, each "code: why"
         "notes",
         "title",  # "Republika, 28 Sep 2020: at least 16": a link to the assertion reads so
     ),
@@ -262,7 +264,12 @@ def _assertion_rows(corpus: Corpus, analysis: Analysis) -> Iterable[dict[str, An
         yield (
             {"id": assertion_id(analysis.id, item.index), "claim_id": analysis.id, "index": item.index}
             | record
-            | {"notes": item.assertion.notes, "title": title}
+            | {
+                "retracted": item.assertion.retracted,
+                "accepted": [f"{code}: {why}" for code, why in sorted((item.assertion.accept or {}).items())],
+                "notes": item.assertion.notes,
+                "title": title,
+            }
         )
 
 
