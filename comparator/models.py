@@ -156,6 +156,9 @@ class SourceMeta(_Strict):
     )
     language: Language = Field(description="Language of the text (BCP 47, e.g. `id`, `en`, `fr`).")
     url: str | None = Field(None, description="Where the article was published.")
+    archive_url: str | None = Field(
+        None, description="An archived copy of the article (the page may change or vanish)."
+    )
     authors: list[str] = Field(default_factory=list, description="Bylines.")
     dateline: str | None = Field(None, description="The dateline, e.g. MOSKOW.")
     wire: Slug | None = Field(None, description="Outlet id of the agency whose copy this is.")

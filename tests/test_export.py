@@ -97,6 +97,7 @@ HEADERS = {
         "published_inferred",
         "language",
         "url",
+        "archive_url",
         "authors",
         "dateline",
         "wire",

@@ -20,7 +20,7 @@ from comparator.check import check
 from comparator.curation.edits import Refused, write_new
 from comparator.curation.yamltext import quoted, reads_back
 from comparator.dates import PartialDate
-from comparator.models import SLUG_PATTERN
+from comparator.models import SLUG_PATTERN, SourceMeta
 from comparator.nearest import did_you_mean
 from comparator.parse import parse_source
 from comparator.problems import Problem, Severity
@@ -131,20 +131,7 @@ def _reads_back(text: str) -> bool:
 
 def render(meta: Mapping[str, object], text: str) -> str:
     """The file: front matter in the contract's field order, then the text as given."""
-    order = (
-        "id",
-        "outlet",
-        "title",
-        "published",
-        "published_inferred",
-        "language",
-        "url",
-        "authors",
-        "dateline",
-        "wire",
-        "wire_inferred",
-        "notes",
-    )
+    order = SourceMeta.model_fields  # the contract's field order
     lines = ["---"]
     for name in order:
         value = meta.get(name)

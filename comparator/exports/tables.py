@@ -84,6 +84,7 @@ SOURCES = Table(
         "published_inferred boolean",
         "language",
         "url",
+        "archive_url",
         "authors array",
         "dateline",
         "wire",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from comparator.compare import Analysis, Item, Pair
 from comparator.corpus import Corpus
 from comparator.humanize import plural
+from comparator.models import Assertion, SourceMeta
 from comparator.parse import SourceFile
 from comparator.problems import Problem, Severity
 from comparator.quotes import find_quote, sentence_around
@@ -30,21 +31,9 @@ class FailOn(str, Enum):
 
 
 CLAIM_FIELDS = ("question", "kind", "unit", "cumulative", "tolerance", "tags", "notes")
-ASSERTION_FIELDS = ("source", "claimant", "quote", "translation", "value", "qualifier", "as_of", "notes")
-SOURCE_FIELDS = (
-    "outlet",
-    "title",
-    "published",
-    "published_inferred",
-    "language",
-    "url",
-    "authors",
-    "dateline",
-    "wire",
-    "wire_inferred",
-    "derived_from",
-    "notes",
-)
+# What a diff compares, field by field: every field a curator writes but the ids.
+ASSERTION_FIELDS = tuple(Assertion.model_fields)
+SOURCE_FIELDS = tuple(name for name in SourceMeta.model_fields if name != "id")
 CONTEXT_WIDTH = 240  # characters kept on each side of a quote: a sentence, not an article
 
 
