@@ -148,6 +148,7 @@ def dispute_change_record(change: Any) -> dict[str, Any]:
 
 def diff_record(result: Any) -> dict[str, Any]:
     """A diff's JSON: the contract's keys first (`base` ... `disputes`), then the details."""
+    from comparator.review.result import Change  # review imports this module
 
     def contradiction(c: Any) -> dict[str, Any]:
         return {"claim": c.claim, "a": _item(c.analysis, c.a), "b": _item(c.analysis, c.b)}
@@ -155,7 +156,7 @@ def diff_record(result: Any) -> dict[str, Any]:
     def assertion_change(a: Any, change: Any) -> dict[str, Any]:
         shown, analysis = (a.after, change.after) if a.after is not None else (a.before, change.before)
         return {
-            "status": a.status,
+            "status": a.status.value,
             "before": a.before.index if a.before is not None else None,
             "after": a.after.index if a.after is not None else None,
             "fields": _fields(a.fields),
@@ -164,9 +165,9 @@ def diff_record(result: Any) -> dict[str, Any]:
 
     def source(s: Any) -> dict[str, Any]:
         entry: dict[str, Any] = {"id": s.id, "file": (s.after or s.before).rel}
-        if s.status == "removed":
+        if s.status is Change.REMOVED:
             entry["cited_by"] = list(s.cited_by)
-        if s.status == "changed":
+        if s.status is Change.CHANGED:
             entry["text"] = s.text
             entry["fields"] = _fields(s.fields)
         return entry
@@ -176,7 +177,7 @@ def diff_record(result: Any) -> dict[str, Any]:
         return {
             "claim": r.analysis.id,
             "assertion": r.item.index,
-            "reason": r.reason,
+            "reason": r.reason.value,
             "source": r.item.assertion.source,
             "quote": r.item.assertion.quote,
             "translation": r.item.assertion.translation,
@@ -189,7 +190,7 @@ def diff_record(result: Any) -> dict[str, Any]:
     return {
         "base": result.base.name,
         "head": result.head.name,
-        "claims": {status: result.claim_ids(status) for status in ("added", "removed", "changed")},
+        "claims": {status.value: result.claim_ids(status) for status in Change},
         "verdicts": [{"id": v.id, "before": v.before, "after": v.after} for v in result.verdicts],
         "contradictions": {
             "introduced": [contradiction(c) for c in result.introduced],
@@ -212,10 +213,7 @@ def diff_record(result: Any) -> dict[str, Any]:
             }
             for c in result.claims
         ],
-        "sources": {
-            status: [source(s) for s in result.source_changes(status)]
-            for status in ("added", "removed", "changed")
-        },
+        "sources": {status.value: [source(s) for s in result.source_changes(status)] for status in Change},
         "review": [review(r) for r in result.review],
         "unloaded": {"base": list(result.unloaded_base), "head": list(result.unloaded_head)},
         "problems": {

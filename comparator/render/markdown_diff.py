@@ -114,7 +114,7 @@ def diff(result: DiffResult, options: Options) -> str:
         if r.analysis.id != current:
             current = r.analysis.id
             lines += ["", f"**{md(current)}**: {md(r.analysis.claim.claim.question)}"]
-        lines += ["", f"- #{r.item.index + 1} {r.reason.replace('-', ' ')}: {md(entry.said)}"]
+        lines += ["", f"- #{r.item.index + 1} {r.reason.value.replace('-', ' ')}: {md(entry.said)}"]
         if r.fields:
             lines += ["", f"  {md(field_changes(r.fields))}"]
         if r.context is not None:
@@ -128,13 +128,13 @@ def diff(result: DiffResult, options: Options) -> str:
     out += _fold("Quotes to review", len(view.review), lines[1:] + more)
 
     shown, more = _capped(result.claims, "claims")
-    rows = [[md(c.id), c.status, md(claim_change_details(c))] for c in shown]
+    rows = [[md(c.id), c.status.value, md(claim_change_details(c))] for c in shown]
     out += _fold(
         "Claims", len(result.claims), [table(["claim", "change", "details"], rows), *more] if rows else []
     )
 
     shown, more = _capped(result.sources, "sources")
-    rows = [[md(s.id), s.status, md(source_change_details(s))] for s in shown]
+    rows = [[md(s.id), s.status.value, md(source_change_details(s))] for s in shown]
     out += _fold(
         "Sources", len(result.sources), [table(["source", "change", "details"], rows), *more] if rows else []
     )

@@ -9,7 +9,7 @@ from comparator.render import Options
 from comparator.render.columns import wrap
 from comparator.render.escape import line
 from comparator.render.text import paint, problem_line
-from comparator.review.result import DiffResult, Review
+from comparator.review.result import Change, DiffResult, Review
 from comparator.review.view import DisputeEntry, Quoted, diff_view
 
 
@@ -41,29 +41,28 @@ def field_changes(fields: Sequence[Any]) -> str:
 
 def claim_change_details(change: Any) -> str:
     """What changed in one claim, on one line: topic and fields, then assertion by assertion."""
-    if change.status == "added":
+    if change.status is Change.ADDED:
         topic = change.after.claim.topic if change.after else change.rel_after.split("/")[1]
         return f"new in topic {topic}" + ("" if change.after else " (does not load)")
-    if change.status == "removed":
+    if change.status is Change.REMOVED:
         return f"was {change.rel_before}"
     if change.before is None or change.after is None:
         return "does not load at head" if change.after is None else "did not load at base"
     parts = [field_changes(change.fields)] if change.fields else []
     for a in change.assertions:
         index = (a.after or a.before).index + 1
-        if a.status == "changed":
+        if a.status is Change.CHANGED:
             parts.append(f"#{index} {field_changes(a.fields)}")
         else:
-            parts.append(
-                f"#{index} {a.status} ({a.after.assertion.source if a.after else a.before.assertion.source})"
-            )
+            source = (a.after or a.before).assertion.source
+            parts.append(f"#{index} {a.status.value} ({source})")
     return "; ".join(parts)
 
 
 def source_change_details(change: Any) -> str:
-    if change.status == "added":
+    if change.status is Change.ADDED:
         return str(change.after.rel)
-    if change.status == "removed":
+    if change.status is Change.REMOVED:
         cited = f"; still cited by {', '.join(change.cited_by)}" if change.cited_by else ""
         return f"was {change.before.rel}{cited}"
     parts = ["article text changed"] if change.text else []
@@ -118,7 +117,9 @@ def diff(result: DiffResult, options: Options) -> str:
     lines = []
     for entry in view.review:
         r = entry.review
-        lines += wrapped(f"{r.analysis.id} #{r.item.index + 1} ({r.reason.replace('-', ' ')}): {entry.said}")
+        lines += wrapped(
+            f"{r.analysis.id} #{r.item.index + 1} ({r.reason.value.replace('-', ' ')}): {entry.said}"
+        )
         if r.fields:
             lines += wrapped(field_changes(r.fields), "    ", "      ")
         missing = f" ({r.missing})" if r.missing else ""

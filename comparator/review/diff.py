@@ -35,10 +35,12 @@ from comparator.review.result import (
     CLAIM_FIELDS,
     SOURCE_FIELDS,
     AssertionChange,
+    Change,
     ClaimChange,
     Contradiction,
     DiffResult,
     FieldChange,
+    Reason,
     Review,
     Revision,
     SourceChange,
@@ -83,7 +85,7 @@ def diff(base: Revision, head: Revision, prefix: str = "", note: str | None = No
 
     sources = _source_changes(base.corpus, head.corpus, head_analyses)
     review = _review(claims, sources, head_analyses)
-    touched = {c.rel_after for c in claims if c.rel_after and c.status != "removed"}
+    touched = {c.rel_after for c in claims if c.rel_after and c.status is not Change.REMOVED}
     touched |= {s.after.rel for s in sources if s.after is not None}
     if base.corpus.outlets != head.corpus.outlets:
         touched.add(head.corpus.outlet_registry.rel)
@@ -142,16 +144,16 @@ def _claim_change(
     after: Analysis | None,
 ) -> ClaimChange | None:
     if rel_before is None:
-        added = tuple(AssertionChange("added", None, i) for i in after.items) if after else ()
-        return ClaimChange(cid, "added", None, rel_after, None, after, (), added)
+        added = tuple(AssertionChange(Change.ADDED, None, i) for i in after.items) if after else ()
+        return ClaimChange(cid, Change.ADDED, None, rel_after, None, after, (), added)
     if rel_after is None:
-        removed = tuple(AssertionChange("removed", i, None) for i in before.items) if before else ()
-        return ClaimChange(cid, "removed", rel_before, None, before, None, (), removed)
+        removed = tuple(AssertionChange(Change.REMOVED, i, None) for i in before.items) if before else ()
+        return ClaimChange(cid, Change.REMOVED, rel_before, None, before, None, (), removed)
     if before is None or after is None:
         # Loading on one side only means the file changed; what changed cannot be said.
         if before is None and after is None:
             return None
-        return ClaimChange(cid, "changed", rel_before, rel_after, before, after, (), ())
+        return ClaimChange(cid, Change.CHANGED, rel_before, rel_after, before, after, (), ())
     fields = []
     topic_before, topic_after = before.claim.topic, after.claim.topic
     if topic_before != topic_after:
@@ -161,7 +163,7 @@ def _claim_change(
     assertions = _assertion_changes(before, after)
     if not fields and not assertions:
         return None
-    return ClaimChange(cid, "changed", rel_before, rel_after, before, after, tuple(fields), assertions)
+    return ClaimChange(cid, Change.CHANGED, rel_before, rel_after, before, after, tuple(fields), assertions)
 
 
 def _field_changes(old: Any, new: Any, names: Sequence[str]) -> list[FieldChange]:
@@ -226,14 +228,16 @@ def _assertion_changes(before: Analysis, after: Analysis) -> tuple[AssertionChan
     for i, j in pairs:
         fields = _field_changes(old[i], new[j], ASSERTION_FIELDS)
         if fields:
-            changes.append(AssertionChange("changed", before.items[i], after.items[j], tuple(fields)))
+            changes.append(AssertionChange(Change.CHANGED, before.items[i], after.items[j], tuple(fields)))
     matched_new = {j for _, j in pairs}
     matched_old = {i for i, _ in pairs}
-    changes += [AssertionChange("added", None, item) for item in after.items if item.index not in matched_new]
     changes += [
-        AssertionChange("removed", item, None) for item in before.items if item.index not in matched_old
+        AssertionChange(Change.ADDED, None, item) for item in after.items if item.index not in matched_new
     ]
-    order = {"changed": 0, "added": 0, "removed": 1}
+    changes += [
+        AssertionChange(Change.REMOVED, item, None) for item in before.items if item.index not in matched_old
+    ]
+    order = {Change.CHANGED: 0, Change.ADDED: 0, Change.REMOVED: 1}
     changes.sort(key=lambda c: (order[c.status], (c.after or c.before).index))  # type: ignore[union-attr]
     return tuple(changes)
 
@@ -284,17 +288,19 @@ def _source_changes(base: Corpus, head: Corpus, head_analyses: dict[str, Analysi
         old, new = base.sources.get(sid), head.sources.get(sid)
         if old is None and new is not None:
             if sid not in base_files:
-                changes.append(SourceChange(sid, "added", None, new, False, (), ()))
+                changes.append(SourceChange(sid, Change.ADDED, None, new, False, (), ()))
         elif new is None and old is not None:
             if sid not in head_files:
-                changes.append(SourceChange(sid, "removed", old, None, False, (), tuple(sorted(citing[sid]))))
+                changes.append(
+                    SourceChange(sid, Change.REMOVED, old, None, False, (), tuple(sorted(citing[sid])))
+                )
         elif old is not None and new is not None:
             fields = _field_changes(old.meta, new.meta, SOURCE_FIELDS)
             if old.rel != new.rel:
                 fields.insert(0, FieldChange("file", old.rel, new.rel))
             text = old.body != new.body
             if fields or text:
-                changes.append(SourceChange(sid, "changed", old, new, text, tuple(fields), ()))
+                changes.append(SourceChange(sid, Change.CHANGED, old, new, text, tuple(fields), ()))
     return changes
 
 
@@ -308,7 +314,7 @@ def _review(
     and those citing an article whose text changed under them."""
     chosen: dict[tuple[str, int], Review] = {}
 
-    def add(analysis: Analysis, item: Item, reason: str, fields: tuple[FieldChange, ...] = ()) -> None:
+    def add(analysis: Analysis, item: Item, reason: Reason, fields: tuple[FieldChange, ...] = ()) -> None:
         key = (analysis.id, item.index)
         if key in chosen:
             return
@@ -326,13 +332,13 @@ def _review(
             continue
         for a in change.assertions:
             if a.after is not None:
-                add(change.after, a.after, a.status, a.fields)
-    rewritten = {s.id for s in sources if s.status == "changed" and s.text}
+                add(change.after, a.after, Reason(a.status.value), a.fields)  # added or changed
+    rewritten = {s.id for s in sources if s.status is Change.CHANGED and s.text}
     if rewritten:
         for analysis in head_analyses.values():
             for item in analysis.items:
                 if item.assertion.source in rewritten:
-                    add(analysis, item, "source-changed")
+                    add(analysis, item, Reason.SOURCE_CHANGED)
     return [chosen[key] for key in sorted(chosen)]
 
 

@@ -37,6 +37,22 @@ SOURCE_FIELDS = tuple(name for name in SourceMeta.model_fields if name != "id")
 CONTEXT_WIDTH = 240  # characters kept on each side of a quote: a sentence, not an article
 
 
+class Change(str, Enum):
+    """What happened to a claim, an assertion or a source between two revisions."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+class Reason(str, Enum):
+    """Why an assertion is under review."""
+
+    ADDED = "added"
+    CHANGED = "changed"
+    SOURCE_CHANGED = "source-changed"  # the article it quotes was edited under it
+
+
 @dataclass(frozen=True)
 class Revision:
     name: str | None  # as the user named it; None is the working tree
@@ -53,7 +69,7 @@ class FieldChange:
 
 @dataclass(frozen=True)
 class AssertionChange:
-    status: str  # added | removed | changed
+    status: Change
     before: Item | None
     after: Item | None
     fields: tuple[FieldChange, ...] = ()
@@ -62,7 +78,7 @@ class AssertionChange:
 @dataclass(frozen=True)
 class ClaimChange:
     id: str
-    status: str  # added | removed | changed
+    status: Change
     rel_before: str | None
     rel_after: str | None
     before: Analysis | None  # None when absent or when the file does not load
@@ -119,7 +135,7 @@ class Context:
 class Review:
     analysis: Analysis  # at head
     item: Item
-    reason: str  # added | changed | source-changed
+    reason: Reason
     context: Context | None
     missing: str | None  # why there is no context
     fields: tuple[FieldChange, ...] = ()  # for an edited assertion, what the edit changed
@@ -128,7 +144,7 @@ class Review:
 @dataclass(frozen=True)
 class SourceChange:
     id: str
-    status: str  # added | removed | changed
+    status: Change
     before: SourceFile | None
     after: SourceFile | None
     text: bool  # the article text changed
@@ -156,10 +172,10 @@ class DiffResult:
     disputes_resolved: tuple[DisputeChange, ...] = ()
     note: str | None = None  # e.g. that BASE moved on since HEAD forked from it
 
-    def claim_ids(self, status: str) -> list[str]:
+    def claim_ids(self, status: Change) -> list[str]:
         return [c.id for c in self.claims if c.status == status]
 
-    def source_changes(self, status: str) -> list[SourceChange]:
+    def source_changes(self, status: Change) -> list[SourceChange]:
         return [s for s in self.sources if s.status == status]
 
     @property
@@ -178,15 +194,15 @@ class DiffResult:
         claims: Counter[str] = Counter(c.status for c in self.claims)
         errors = len(self.errors)
         return {
-            "claims_added": claims["added"],
-            "claims_removed": claims["removed"],
-            "claims_changed": claims["changed"],
-            "assertions_added": assertions["added"],
-            "assertions_removed": assertions["removed"],
-            "assertions_changed": assertions["changed"],
-            "sources_added": sources["added"],
-            "sources_removed": sources["removed"],
-            "sources_changed": sources["changed"],
+            "claims_added": claims[Change.ADDED],
+            "claims_removed": claims[Change.REMOVED],
+            "claims_changed": claims[Change.CHANGED],
+            "assertions_added": assertions[Change.ADDED],
+            "assertions_removed": assertions[Change.REMOVED],
+            "assertions_changed": assertions[Change.CHANGED],
+            "sources_added": sources[Change.ADDED],
+            "sources_removed": sources[Change.REMOVED],
+            "sources_changed": sources[Change.CHANGED],
             "verdicts_changed": len(self.verdicts),
             "disputes_introduced": len(self.disputes_introduced),
             "disputes_resolved": len(self.disputes_resolved),
