@@ -58,6 +58,7 @@ class AssertionView:
     status: Status
     standing: str  # "" when current, "superseded by #3", "retracted: <why>"
     sides: tuple[str, ...]  # labels of the sides it stands on ("A", "B"); none when not current
+    accepted: tuple[tuple[str, str], ...]  # warnings the curator judged: (code, why)
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ def assertion_view(
         status=item.status,
         standing=humanize.status(analysis, item),
         sides=labels,
+        accepted=tuple(sorted((a.accept or {}).items())),
     )
 
 

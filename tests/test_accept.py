@@ -89,3 +89,20 @@ def test_an_empty_retraction_or_reason_is_refused(make_root, run):  # type: igno
     root = make_root({"claims/t/c.yaml": claim})
     data = json.loads(run("--root", str(root), "check", "--format", "json").stdout)
     assert [(p["line"], p["code"]) for p in data["problems"]] == [(9, "schema"), (11, "schema")]
+
+
+def test_an_accepted_warning_is_shown_with_its_reason(run, make_root) -> None:  # type: ignore[no-untyped-def]
+    claim = (
+        "question: How many people were killed?\nkind: count\nunit: people\nassertions:\n"
+        "  - source: daily-1\n    quote: At least 16 people were killed\n    value: 17\n"
+        "    qualifier: at_least\n"
+        "    accept:\n      value-not-in-quote: 17 counts a death the article reports later\n"
+    )
+    root = make_root({"claims/t/toll.yaml": claim})
+    text = run("--root", str(root), "show", "toll").stdout
+    assert "    accepted value-not-in-quote: 17 counts a death the article reports later\n" in text
+    markdown = run("--root", str(root), "show", "toll", "--format", "markdown").stdout
+    assert "> Accepted `value-not-in-quote`: 17 counts a death the article reports later" in markdown
+    assert run("--root", str(root), "report").exit_code == 0
+    report = (root / "reports" / "discrepancies.md").read_text(encoding="utf-8")
+    assert "> Accepted `value-not-in-quote`: 17 counts a death the article reports later" in report

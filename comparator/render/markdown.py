@@ -40,6 +40,7 @@ def quote_block(a: AssertionView) -> str:
         lines += [">", f"> *{md(a.translation)}*"]
     if a.notes:
         lines += [">", f"> Note: {md(a.notes)}"]
+    lines += [line for code, why in a.accepted for line in (">", f"> Accepted `{code}`: {md(why)}")]
     return "\n".join(lines)
 
 

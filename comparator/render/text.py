@@ -111,6 +111,8 @@ def show(claim: ClaimView, options: Options) -> str:
             out += wrap(f"= {line(a.translation)}", width, "    ", "      ")
         if a.notes:
             out += wrap(f"note: {line(a.notes)}", width, "    ", "      ")
+        for code, why in a.accepted:
+            out += wrap(f"accepted {code}: {line(why)}", width, "    ", "      ")
     if claim.notes:
         out += ["", paint("Notes", "bold", color), *wrap(line(claim.notes), width, "  ", "  ")]
     return "\n".join(out)

@@ -203,6 +203,7 @@ def _quote(a: AssertionView, ids: frozenset[str]) -> str:
         lines.append(f"*{md(a.translation)}*")
     if a.notes:
         lines.append(f"Note: {linked(md(a.notes), ids)}")
+    lines += [f"Accepted `{code}`: {md(why)}" for code, why in a.accepted]
     return "\n>\n".join("> " + line for line in lines)
 
 
