@@ -18,6 +18,7 @@ expanded.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from dataclasses import dataclass
@@ -112,10 +113,9 @@ class Marks:
         if self._text is None:
             return
         text, self._text = self._text, None
-        try:
+        # The text loaded once already, the same way: it cannot fail now.
+        with contextlib.suppress(YamlError):
             _read(text, self._line_offset, self)
-        except YamlError:  # pragma: no cover - the text loaded once already, the same way
-            pass
 
     @property
     def values(self) -> dict[Path, tuple[int, int]]:
