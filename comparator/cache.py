@@ -41,9 +41,17 @@ _open: dict[Path, Cache] = {}
 
 
 def use(enabled: bool) -> None:
-    """Turn the cache on or off for this process (`--no-cache`)."""
+    """Turn the cache on or off for this process (`--no-cache`). An open cache stays open
+    while the setting holds: what was parsed in this process is kept by cache (see
+    `corpus`), so a process running several commands parses each file once."""
     global _enabled
-    _enabled = enabled
+    if enabled != _enabled:
+        _enabled = enabled
+        close()
+
+
+def close() -> None:
+    """Store what is pending and close every open cache."""
     for cache in _open.values():
         cache.close()
     _open.clear()

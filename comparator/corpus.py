@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from comparator import cache
 from comparator.models import SLUG_PATTERN, Actor, Outlet
@@ -36,33 +36,53 @@ ACTORS = "sources/actors.yaml"
 T = TypeVar("T")
 
 
-def _through(
-    label: str,
-    read: Callable[[FileText], tuple[T, list[Problem], Any]],
-    rebuild: Callable[[FileText, Any], T],
-) -> Callable[[cache.Cache, FileText], tuple[T, list[Problem]]]:
+class _Parser(Generic[T]):
     """`read(file)` -> (model, problems, data), kept in the cache as data and problems and
-    given back through `rebuild(file, data)`; an entry that does not rebuild is read again."""
+    given back through `rebuild(file, data)`; an entry that does not rebuild is read again.
 
-    def parse(store: cache.Cache, file: FileText) -> tuple[T, list[Problem]]:
-        entry_key = cache.key(label, file.rel, file.text)
+    A file's parse depends on its path and text alone, so one process (a diff reads two
+    revisions that mostly share files; a test runs many commands) also keeps the last
+    `size` results in memory, whichever cache they came through. Results are immutable.
+    """
+
+    def __init__(
+        self,
+        label: str,
+        read: Callable[[FileText], tuple[T, list[Problem], Any]],
+        rebuild: Callable[[FileText, Any], T],
+        size: int,
+    ) -> None:
+        self.label, self.read, self.rebuild, self.size = label, read, rebuild, size
+        self.memo: OrderedDict[FileText, tuple[T, list[Problem]]] = OrderedDict()
+
+    def __call__(self, store: cache.Cache, file: FileText) -> tuple[T, list[Problem]]:
+        found = self.memo.get(file)
+        if found is not None:
+            self.memo.move_to_end(file)
+            return found
+        found = self.memo[file] = self._parse(store, file)
+        if len(self.memo) > self.size:
+            self.memo.popitem(last=False)
+        return found
+
+    def cache_clear(self) -> None:
+        self.memo.clear()
+
+    def _parse(self, store: cache.Cache, file: FileText) -> tuple[T, list[Problem]]:
+        entry_key = cache.key(self.label, file.rel, file.text)
         stored = store.get(entry_key)
         if isinstance(stored, dict):
             try:
-                return rebuild(file, stored["data"]), cache.load_problems(stored["problems"])
+                return self.rebuild(file, stored["data"]), cache.load_problems(stored["problems"])
             except (KeyError, ValueError, TypeError):
                 pass  # not what this version stores: read the file again
-        model, problems, data = read(file)
+        model, problems, data = self.read(file)
         store.put(entry_key, {"data": data, "problems": cache.dump_problems(problems)})
         return model, problems
 
-    return parse
 
-
-# A file's parse depends on its path and text alone, so one process (a diff reads two
-# revisions that mostly share files) parses each version once. Results are immutable.
-_parse_claim = lru_cache(maxsize=20_000)(_through("claim", read_claim, rebuild_claim))
-_parse_source = lru_cache(maxsize=5_000)(_through("source", read_source, rebuild_source))
+_parse_claim = _Parser("claim", read_claim, rebuild_claim, 20_000)
+_parse_source = _Parser("source", read_source, rebuild_source, 5_000)
 
 
 @dataclass

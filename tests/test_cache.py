@@ -66,10 +66,11 @@ def database(root: Path) -> Path:
 def fresh_process() -> Any:
     """Each test starts as a new process would: no open cache, no parse kept in memory."""
     cache.use(True)
+    cache.close()
     corpus._parse_claim.cache_clear()
     corpus._parse_source.cache_clear()
     yield
-    cache.use(True)
+    cache.close()
 
 
 def test_a_cold_run_fills_the_cache_and_a_warm_one_parses_nothing(
@@ -117,19 +118,19 @@ def test_no_cache_neither_reads_nor_writes_it(run: Any, root: Path) -> None:
 
 def test_a_corrupt_cache_is_rebuilt(run: Any, root: Path) -> None:
     assert found(run, root) == (1, EXPECTED)
-    cache.use(True)  # closed, as when the run ends
+    cache.close()  # as when the run ends
     for name in os.listdir(root / cache.FOLDER):
         if name.startswith(cache.DATABASE):
             (root / cache.FOLDER / name).unlink()
     database(root).write_bytes(b"SQLite format 3\x00" + b"\xff" * 300)  # a truncated, garbled file
     assert found(run, root) == (1, EXPECTED)
-    cache.use(True)
+    cache.close()
     with sqlite3.connect(database(root)) as conn:  # rebuilt: a database again, and filled
         assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] > 0
 
 
 def _tamper(root: Path, sql: str, *args: Any) -> None:
-    cache.use(True)
+    cache.close()
     conn = sqlite3.connect(database(root))
     with conn:
         conn.execute(sql, args)
@@ -161,7 +162,7 @@ def test_an_entry_that_does_not_match_its_key_is_dropped(run: Any, root: Path) -
         "[[], [], []]",
     )
     assert found(run, root) == (1, EXPECTED)
-    cache.use(True)
+    cache.close()
     with sqlite3.connect(database(root)) as conn:
         assert conn.execute("SELECT count(*) FROM entries WHERE value LIKE '%\"another\"%'").fetchone() == (
             0,
@@ -187,7 +188,7 @@ def test_a_cache_that_cannot_be_written_is_passed_over(run: Any, root: Path, tmp
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="permissions do not bind root")
 def test_a_read_only_cache_folder_is_read_but_not_written(run: Any, root: Path) -> None:
     assert found(run, root) == (1, EXPECTED)
-    cache.use(True)
+    cache.close()
     folder = root / cache.FOLDER
     (root / "claims/war/began.yaml").write_text(OTHER.replace("begin?", "start?"))
     folder.chmod(0o555)
