@@ -130,7 +130,10 @@ def test_a_corrupt_cache_is_rebuilt(run: Any, root: Path) -> None:
 
 
 def _tamper(root: Path, sql: str, *args: Any) -> None:
+    """Change the stored cache as another process could, and forget what this one parsed."""
     cache.close()
+    corpus._parse_claim.cache_clear()
+    corpus._parse_source.cache_clear()
     conn = sqlite3.connect(database(root))
     with conn:
         conn.execute(sql, args)
