@@ -8,33 +8,81 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
+from comparator import cache
 from comparator.models import SLUG_PATTERN, Actor, Outlet
 from comparator.parse import (
     ClaimFile,
     Entry,
     PartialClaim,
     SourceFile,
-    parse_claim,
     parse_registry,
-    parse_source,
+    read_claim,
+    read_source,
+    rebuild_claim,
+    rebuild_source,
 )
 from comparator.problems import Problem, error
 from comparator.root import FileText, read_text, relative
 from comparator.yamlmarks import Marks
 
 OUTLETS = "sources/outlets.yaml"
-
-# A file's parse depends on its path and text alone, so one process (a diff reads two
-# revisions that mostly share files) parses each version once. Results are immutable.
-_parse_claim = lru_cache(maxsize=20_000)(parse_claim)
-_parse_source = lru_cache(maxsize=5_000)(parse_source)
 ACTORS = "sources/actors.yaml"
+T = TypeVar("T")
+
+
+class _Parser(Generic[T]):
+    """`read(file)` -> (model, problems, data), kept in the cache as data and problems and
+    given back through `rebuild(file, data)`; an entry that does not rebuild is read again.
+
+    A file's parse depends on its path and text alone, so one process (a diff reads two
+    revisions that mostly share files; a test runs many commands) also keeps the last
+    `size` results in memory, whichever cache they came through. Results are immutable.
+    """
+
+    def __init__(
+        self,
+        label: str,
+        read: Callable[[FileText], tuple[T, list[Problem], Any]],
+        rebuild: Callable[[FileText, Any], T],
+        size: int,
+    ) -> None:
+        self.label, self.read, self.rebuild, self.size = label, read, rebuild, size
+        self.memo: OrderedDict[FileText, tuple[T, list[Problem]]] = OrderedDict()
+
+    def __call__(self, store: cache.Cache, file: FileText) -> tuple[T, list[Problem]]:
+        found = self.memo.get(file)
+        if found is not None:
+            self.memo.move_to_end(file)
+            return found
+        found = self.memo[file] = self._parse(store, file)
+        if len(self.memo) > self.size:
+            self.memo.popitem(last=False)
+        return found
+
+    def cache_clear(self) -> None:
+        self.memo.clear()
+
+    def _parse(self, store: cache.Cache, file: FileText) -> tuple[T, list[Problem]]:
+        entry_key = cache.key(self.label, file.rel, file.text)
+        stored = store.get(entry_key)
+        if isinstance(stored, dict):
+            try:
+                return self.rebuild(file, stored["data"]), cache.load_problems(stored["problems"])
+            except (KeyError, ValueError, TypeError):
+                pass  # not what this version stores: read the file again
+        model, problems, data = self.read(file)
+        store.put(entry_key, {"data": data, "problems": cache.dump_problems(problems)})
+        return model, problems
+
+
+_parse_claim = _Parser("claim", read_claim, rebuild_claim, 20_000)
+_parse_source = _Parser("source", read_source, rebuild_source, 5_000)
 
 
 @dataclass
@@ -61,6 +109,9 @@ class Corpus:
     actor_registry: Registry = field(default_factory=lambda: Registry(ACTORS))
     # Files that were found, parsed or not: `check PATH` reports on these.
     files: list[str] = field(default_factory=list)
+    # The hash of each file read (by path), so that checks across files can be cached.
+    hashes: dict[str, str] = field(default_factory=dict)
+    store: cache.Cache = field(default_factory=lambda: cache.Cache(None))
 
     def top_actor(self, actor_id: str) -> str:
         """Follow `part_of` to the outermost actor; a loop (reported by check) stops the walk."""
@@ -89,23 +140,41 @@ class Corpus:
 
 def load(root: Path) -> Corpus:
     """Read everything under `root`, collecting problems rather than stopping at the first."""
+    files, unread = read_tree(root)
+    corpus = from_files(root, files)
+    corpus.problems += unread
+    return corpus
+
+
+def read_tree(root: Path) -> tuple[dict[str, FileText | Problem], list[Problem]]:
+    """The text of every file `load` reads, by path relative to the root, and a problem for
+    each path the walk did not read."""
     found = [
         root / OUTLETS,
         root / ACTORS,
         *_walk(root, "sources", ".md"),
         *_walk(root, "claims", ".yaml", ".yml"),
     ]
+    real = root.resolve()
+    # The walk enters no linked folder, so only the two top folders may lead elsewhere.
+    inside = all(_resolves_inside(root / top, real) for top in ("claims", "sources"))
     paths = [p for p in found if isinstance(p, Path) and (p.exists() or p.is_symlink())]
-    corpus = from_files(root, {relative(root, p): read_text(root, p) for p in paths})
-    corpus.problems += [p for p in found if isinstance(p, Problem)]
-    return corpus
+    files = {relative(root, p): read_text(root, p, inside=inside) for p in paths}
+    return files, [p for p in found if isinstance(p, Problem)]
+
+
+def _resolves_inside(path: Path, real_root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(real_root)
+    except (OSError, RuntimeError):
+        return False
 
 
 def from_files(root: Path, files: Mapping[str, FileText | Problem]) -> Corpus:
     """A corpus from file texts by path relative to the root, wherever they were read from
     (the work tree, or a git revision). Paths that are neither registry, source nor claim
     are passed over."""
-    corpus = Corpus(root)
+    corpus = Corpus(root, store=cache.for_root(root))
     for registry in (corpus.outlet_registry, corpus.actor_registry):
         if registry.rel in files:
             _add_registry(corpus, registry, files[registry.rel])
@@ -115,6 +184,7 @@ def from_files(root: Path, files: Mapping[str, FileText | Problem]) -> Corpus:
     for rel, file in files.items():
         if rel.startswith("claims/") and rel.endswith((".yaml", ".yml")):
             _add_claim(corpus, rel, file)
+    corpus.store.flush()
     return corpus
 
 
@@ -123,7 +193,7 @@ def load_claims(root: Path, claim_ids: Iterable[str]) -> tuple[Corpus, list[str]
 
     Returns the corpus and the ids that were not found.
     """
-    corpus = Corpus(root)
+    corpus = Corpus(root, store=cache.for_root(root))
     for registry in (corpus.outlet_registry, corpus.actor_registry):
         path = root / registry.rel
         if path.exists() or path.is_symlink():
@@ -144,6 +214,7 @@ def load_claims(root: Path, claim_ids: Iterable[str]) -> tuple[Corpus, list[str]
             source = _add_source(corpus, relative(root, path), read_text(root, path))
             if source and source.meta.derived_from:
                 wanted.append(source.meta.derived_from)
+    corpus.store.flush()
     return corpus, missing
 
 
@@ -223,6 +294,7 @@ def _accept(corpus: Corpus, rel: str, file: FileText | Problem) -> FileText | No
     if isinstance(file, Problem):
         corpus.problems.append(file)
         return None
+    corpus.hashes[rel] = cache.key("file", file.rel, file.text)
     return file
 
 
@@ -255,7 +327,7 @@ def _add_source(corpus: Corpus, rel: str, read: FileText | Problem) -> SourceFil
     file = _accept(corpus, rel, read)
     if file is None:
         return None
-    source, problems = _parse_source(file)
+    source, problems = _parse_source(corpus.store, file)
     corpus.problems += problems
     if source is None:
         return None
@@ -279,7 +351,7 @@ def _add_claim(corpus: Corpus, rel: str, read: FileText | Problem) -> ClaimFile 
     file = _accept(corpus, rel, read)
     if file is None:
         return None
-    claim, problems = _parse_claim(file)
+    claim, problems = _parse_claim(corpus.store, file)
     corpus.problems += problems
     if isinstance(claim, PartialClaim):
         corpus.partial_claims.append(claim)

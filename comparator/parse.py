@@ -77,6 +77,13 @@ class Entry:
 
 
 def parse_claim(file: FileText) -> tuple[ClaimFile | PartialClaim | None, list[Problem]]:
+    claim, problems, _ = read_claim(file)
+    return claim, problems
+
+
+def read_claim(file: FileText) -> tuple[ClaimFile | PartialClaim | None, list[Problem], Any]:
+    """`parse_claim`, and the plain data the file holds (None when it did not load): with its
+    problems, all a cache needs to give the same result back through `rebuild_claim`."""
     path = PurePosixPath(file.rel)
     problems = _name_problems(file.rel, path.stem, "claim id")
     if path.parent.name and not re.fullmatch(SLUG_PATTERN, path.parent.name):
@@ -84,7 +91,7 @@ def parse_claim(file: FileText) -> tuple[ClaimFile | PartialClaim | None, list[P
     data, marks, more = _load(file, "a claim")
     problems += more
     if data is None:
-        return None, problems
+        return None, problems, None
     if isinstance(data.get("assertions"), list) and len(data["assertions"]) > MAX_ASSERTIONS:
         # Comparison is pairwise within a claim: past this, split the question (by date,
         # by place) rather than let one file make every command slow.
@@ -99,15 +106,30 @@ def parse_claim(file: FileText) -> tuple[ClaimFile | PartialClaim | None, list[P
                 f"({MAX_ASSERTIONS}); split the question",
             )
         )
-        return None, problems
+        return None, problems, None
     try:
         claim = Claim.from_data(data)
     except ValidationError as exc:
         problems += validation_problems(file.rel, exc, marks)
-        return _partial(path, file.rel, data, marks), problems
+        return _partial(path, file.rel, data, marks), problems, data
     if problems:
-        return None, problems
-    return ClaimFile(path.stem, path.parent.name, file.rel, claim, marks), problems
+        return None, problems, None
+    return ClaimFile(path.stem, path.parent.name, file.rel, claim, marks), problems, data
+
+
+def rebuild_claim(file: FileText, data: Any) -> ClaimFile | PartialClaim | None:
+    """What `read_claim` gave for `file` whose data is `data`, without reading the YAML again.
+    Raises `ValueError` (a `ValidationError` is one) when `data` is not what it gave."""
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise ValueError("a claim's data is a mapping")
+    path, marks = PurePosixPath(file.rel), Marks.of(file.text)
+    try:
+        claim = Claim.from_data(data)
+    except ValidationError:
+        return _partial(path, file.rel, data, marks)
+    return ClaimFile(path.stem, path.parent.name, file.rel, claim, marks)
 
 
 def _partial(path: PurePosixPath, rel: str, data: dict[str, Any], marks: Marks) -> PartialClaim | None:
@@ -124,29 +146,41 @@ def _partial(path: PurePosixPath, rel: str, data: dict[str, Any], marks: Marks) 
 
 
 def parse_source(file: FileText) -> tuple[SourceFile | None, list[Problem]]:
+    source, problems, _ = read_source(file)
+    return source, problems
+
+
+def _front_matter(file: FileText) -> tuple[str, str, int] | Problem:
+    """The front matter, the body and the body's first line, or why there are none."""
     text = file.text
     if not text.strip():
-        return None, [error(file.rel, 1, 1, "empty-file", "the file is empty")]
+        return error(file.rel, 1, 1, "empty-file", "the file is empty")
     if not re.match(r"---[ \t]*\n", text):
-        return None, [error(file.rel, 1, 1, "yaml-syntax", "a source starts with front matter: a line `---`")]
+        return error(file.rel, 1, 1, "yaml-syntax", "a source starts with front matter: a line `---`")
     opening = text.index("\n") + 1
     close = _FRONT_MATTER_CLOSE.search(text, opening)
     if close is None:
-        return None, [error(file.rel, 1, 1, "yaml-syntax", "the front matter has no closing `---` line")]
-    header = text[opening : close.start()]
+        return error(file.rel, 1, 1, "yaml-syntax", "the front matter has no closing `---` line")
     after = close.end() + 1 if close.end() < len(text) else close.end()
-    body = text[after:]
-    body_line = text.count("\n", 0, after) + 1
+    return text[opening : close.start()], text[after:], text.count("\n", 0, after) + 1
+
+
+def read_source(file: FileText) -> tuple[SourceFile | None, list[Problem], Any]:
+    """`parse_source`, and the front matter's data when the source loads (as `read_claim`)."""
+    parts = _front_matter(file)
+    if isinstance(parts, Problem):
+        return None, [parts], None
+    header, body, body_line = parts
     try:
         data, marks = yamlmarks.load(header, line_offset=1)
     except yamlmarks.YamlError as exc:
-        return None, [error(file.rel, exc.line, exc.column, exc.code, exc.message)]
+        return None, [error(file.rel, exc.line, exc.column, exc.code, exc.message)], None
     if not isinstance(data, dict):
-        return None, [error(file.rel, 2, 1, "schema", "the front matter must be a mapping of fields")]
+        return None, [error(file.rel, 2, 1, "schema", "the front matter must be a mapping of fields")], None
     try:
         meta = SourceMeta.model_validate(data)
     except ValidationError as exc:
-        return None, validation_problems(file.rel, exc, marks)
+        return None, validation_problems(file.rel, exc, marks), None
     problems: list[Problem] = []
     stem = PurePosixPath(file.rel).stem
     if meta.id != stem:
@@ -158,7 +192,19 @@ def parse_source(file: FileText) -> tuple[SourceFile | None, list[Problem]]:
         )
     if not body.strip():
         problems.append(error(file.rel, body_line, 1, "empty-body", "the source has no article text"))
-    return SourceFile(file.rel, meta, body, body_line, marks), problems
+    return SourceFile(file.rel, meta, body, body_line, marks), problems, data
+
+
+def rebuild_source(file: FileText, data: Any) -> SourceFile | None:
+    """What `read_source` gave for `file` whose front matter holds `data` (as `rebuild_claim`)."""
+    if data is None:
+        return None
+    parts = _front_matter(file)
+    if isinstance(parts, Problem) or not isinstance(data, dict):
+        raise ValueError("not the front matter of this file")
+    header, body, body_line = parts
+    meta = SourceMeta.model_validate(data)
+    return SourceFile(file.rel, meta, body, body_line, Marks.of(header, 1))
 
 
 def parse_registry(file: FileText, model: type[M], what: str) -> tuple[list[Entry], Marks, list[Problem]]:

@@ -61,7 +61,11 @@ class Unreadable(Exception):
         self.message = message
 
 
-def read_regular(path: Path, limit: int, *, head: bool = False) -> bytes:
+class _Link(Exception):
+    """The file named is a symbolic link, and links were not to be followed."""
+
+
+def read_regular(path: Path, limit: int, *, head: bool = False, follow: bool = True) -> bytes:
     """The bytes of the regular file at `path`, or `Unreadable`: `too-large` past `limit`
     bytes, or with `head` just the first `limit` bytes.
 
@@ -69,9 +73,14 @@ def read_regular(path: Path, limit: int, *, head: bool = False) -> bytes:
     and a device (`/dev/zero`) never ends, whatever the name says or a check before the open
     saw. The read stops past `limit`, so a file that grows meanwhile is no worse.
     """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, flags)
     except OSError as exc:
+        if not follow and exc.errno in (errno.ELOOP, errno.EMLINK):
+            raise _Link() from None
         raise Unreadable("encoding", f"cannot read the file: {exc.strerror or exc}") from None
     try:
         info = os.fstat(fd)
@@ -93,9 +102,21 @@ def read_regular(path: Path, limit: int, *, head: bool = False) -> bytes:
         os.close(fd)
 
 
-def read_text(root: Path, path: Path) -> FileText | Problem:
-    """Read a UTF-8 file under `root`, or say why not. A link out of the root is never followed."""
+def read_text(root: Path, path: Path, *, inside: bool = False) -> FileText | Problem:
+    """Read a UTF-8 file under `root`, or say why not. A link out of the root is never followed.
+
+    `inside` says that no folder on the way from the root to `path` is a link (a walk that
+    enters none found it): the file is then read at once unless it is a link itself, which
+    spares resolving every path of a large tree.
+    """
     rel = relative(root, path)
+    if inside:
+        try:
+            return decode(rel, read_regular(path, MAX_FILE_BYTES, follow=False))
+        except Unreadable as exc:
+            return error(rel, 1, 1, exc.code, exc.message)
+        except _Link:
+            pass  # where the link leads is checked below
     try:
         resolved = path.resolve(strict=True)
     except (OSError, RuntimeError):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from comparator import cache
 from comparator.accept import accepting
 from comparator.copies import copy_problems
-from comparator.corpus import Corpus
+from comparator.corpus import ACTORS, OUTLETS, Corpus
 from comparator.hints import qualifier_hint
 from comparator.models import Actor, Assertion, Kind, Qualifier
 from comparator.nearest import did_you_mean
@@ -48,18 +49,69 @@ def _cross_file(corpus: Corpus) -> tuple[list[Problem], list[Problem]]:
     accepted: list[Problem] = []
     problems += _actor_problems(corpus)
     problems += _source_problems(corpus)
-    problems += copy_problems(corpus)
+    problems += _copies(corpus)
     claims = [
         (c.rel, c.claim.kind, tuple(enumerate(c.claim.assertions)), c.marks) for c in corpus.claims.values()
     ]
     claims += [(p.rel, p.kind, p.assertions, p.marks) for p in corpus.partial_claims]
     for rel, kind, assertions, marks in claims:
+        reported, judged = _claim_problems(corpus, rel, kind, assertions, marks)
+        problems += reported
+        accepted += judged
+    corpus.store.flush()
+    return _one_line_per_broken_source(problems), accepted
+
+
+def _cached(
+    corpus: Corpus, label: str, files: list[str], work: Callable[[], tuple[list[Problem], list[Problem]]]
+) -> tuple[list[Problem], list[Problem]]:
+    """`work()`, kept in the corpus's cache under the content of `files` (the paths of every
+    file it depends on); not kept when one of them was not read from a file."""
+    hashes = corpus.hashes
+    if not corpus.store.active or any(f not in hashes for f in files):
+        return work()
+    entry_key = cache.key(label, *(f"{f}\0{hashes[f]}" for f in files))
+    stored = corpus.store.get(entry_key)
+    if isinstance(stored, list) and len(stored) == 2:
+        try:
+            return cache.load_problems(stored[0]), cache.load_problems(stored[1])
+        except ValueError:
+            pass  # not what this version stores: work it out again
+    reported, judged = work()
+    corpus.store.put(entry_key, [cache.dump_problems(reported), cache.dump_problems(judged)])
+    return reported, judged
+
+
+def _copies(corpus: Corpus) -> list[Problem]:
+    """Copies between articles depend on every article and on the outlets (whose credits
+    they look for), and on nothing else."""
+    files = [OUTLETS, *sorted(s.rel for s in corpus.sources.values())]
+    return _cached(corpus, "copies", files, lambda: (copy_problems(corpus), []))[0]
+
+
+def _claim_problems(
+    corpus: Corpus, rel: str, kind: Kind, assertions: Iterable[tuple[int, Assertion]], marks: Marks
+) -> tuple[list[Problem], list[Problem]]:
+    """(reported, accepted) of one claim's assertions against their sources and the actors.
+    A claim citing a source that is not loaded depends on every source id (the hint names the
+    nearest ones), so it is worked out afresh."""
+
+    def work() -> tuple[list[Problem], list[Problem]]:
+        reported: list[Problem] = []
+        judged: list[Problem] = []
         for index, assertion in assertions:
             found = assertion_problems(corpus, rel, kind, index, assertion, marks)
-            reported, judged = accepting(rel, marks, index, assertion, found)
-            problems += reported
-            accepted += judged
-    return _one_line_per_broken_source(problems), accepted
+            more, accepted = accepting(rel, marks, index, assertion, found)
+            reported += more
+            judged += accepted
+        return reported, judged
+
+    assertions = tuple(assertions)
+    cited = {a.source for _, a in assertions}
+    if any(c not in corpus.sources for c in cited):
+        return work()
+    files = [rel, ACTORS, *sorted(corpus.sources[c].rel for c in cited)]
+    return _cached(corpus, "assertions", files, work)
 
 
 def _actor_problems(corpus: Corpus) -> list[Problem]:
@@ -115,14 +167,12 @@ def _source_problems(corpus: Corpus) -> list[Problem]:
                 error(rel, line, col, "unknown-outlet", f"wire names unknown outlet {meta.wire!r}{hint}")
             )
         if meta.derived_from is not None:
-            line, col = source.marks.at(("derived_from",))
             if meta.derived_from not in corpus.sources:
                 hint = did_you_mean(meta.derived_from, corpus.sources)
                 problems.append(
                     error(
                         rel,
-                        line,
-                        col,
+                        *source.marks.at(("derived_from",)),
                         "unknown-source",
                         f"derived_from names unknown source {meta.derived_from!r}{hint}",
                     )
@@ -134,6 +184,7 @@ def _source_problems(corpus: Corpus) -> list[Problem]:
             if loop and meta.id not in reported:
                 reported.update(loop)
                 chain = " → ".join([*loop, loop[0]])
+                line, col = source.marks.at(("derived_from",))
                 problems.append(
                     error(rel, line, col, "derived-from-cycle", f"sources copy each other: {chain}")
                 )
@@ -171,14 +222,16 @@ def assertion_problems(
     if source is None:
         problems.append(_missing_source(corpus, rel, marks.at((*here, "source")), assertion.source))
         return problems
-    line, col = marks.at((*here, "quote"))
     if not quote_in(assertion.quote, source.body):
+        line, col = marks.at((*here, "quote"))
         problems.append(_quote_not_found(rel, line, col, assertion.quote, source.rel, source.body))
         return problems
     language = source.meta.language
     if kind in (Kind.COUNT, Kind.QUANTITY):
+        # Positions are asked for only once there is a problem: working them out re-reads
+        # the file (see `yamlmarks.Marks`).
         problems += _number_problems(
-            rel, assertion.value, assertion.quote, language, marks.at((*here, "value"))
+            rel, assertion.value, assertion.quote, language, lambda: marks.at((*here, "value"))
         )
         if assertion.qualifier is Qualifier.EXACT:
             for word, suggested in qualifier_hint(assertion.quote, language, assertion.value):
@@ -195,14 +248,14 @@ def assertion_problems(
 
 
 def _number_problems(
-    rel: str, value: Any, quote: str, language: str, where: tuple[int, int]
+    rel: str, value: Any, quote: str, language: str, where: Callable[[], tuple[int, int]]
 ) -> list[Problem]:
     wanted = list(value) if isinstance(value, tuple) else [value]
     read = [f.value for f in read_numbers(quote, language)]
     missing = [v for v in wanted if not any(abs(v - r) < 1e-9 for r in read)]
     if not missing:
         return []
-    line, col = where
+    line, col = where()
     shown = ", ".join(str(r) for r in read) or "no number"
     return [
         warning(

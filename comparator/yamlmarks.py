@@ -18,9 +18,10 @@ expanded.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -83,12 +84,48 @@ class YamlError(Exception):
         return f"{self.line}:{self.column}: {self.message}"
 
 
-@dataclass
 class Marks:
-    """1-based (line, column) of each value, and of each mapping key, by path."""
+    """1-based (line, column) of each value, and of each mapping key, by path.
 
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    Working them out costs more than reading the values (a tuple path and a position for
+    every node), and only a file with a problem, or a page pointing at an assertion's line,
+    ever asks. So `load` gives marks that re-read their text on the first question.
+    """
+
+    def __init__(
+        self,
+        values: dict[Path, tuple[int, int]] | None = None,
+        keys: dict[Path, tuple[int, int]] | None = None,
+    ) -> None:
+        self._values = values if values is not None else {}
+        self._keys = keys if keys is not None else {}
+        self._text: str | None = None
+        self._line_offset = 0
+
+    @classmethod
+    def of(cls, text: str, line_offset: int = 0) -> Marks:
+        """The marks of `text` (a document that loads), worked out when first asked for."""
+        marks = cls()
+        marks._text, marks._line_offset = text, line_offset
+        return marks
+
+    def _fill(self) -> None:
+        if self._text is None:
+            return
+        text, self._text = self._text, None
+        # The text loaded once already, the same way: it cannot fail now.
+        with contextlib.suppress(YamlError):
+            _read(text, self._line_offset, self)
+
+    @property
+    def values(self) -> dict[Path, tuple[int, int]]:
+        self._fill()
+        return self._values
+
+    @property
+    def keys(self) -> dict[Path, tuple[int, int]]:
+        self._fill()
+        return self._keys
 
     def at(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -103,7 +140,13 @@ class Marks:
 
 
 def load(text: str, *, line_offset: int = 0) -> tuple[Any, Marks]:
-    """Parse one YAML document; raise `YamlError` for anything that is not plain data."""
+    """Parse one YAML document; raise `YamlError` for anything that is not plain data.
+    The marks are worked out from the text when first asked for (see `Marks`)."""
+    return _read(text, line_offset, None), Marks.of(text, line_offset)
+
+
+def _read(text: str, line_offset: int, marks: Marks | None) -> Any:
+    """The document's value, filling `marks` on the way when given."""
     loader = _Loader(text)
     try:
         try:
@@ -119,12 +162,10 @@ def load(text: str, *, line_offset: int = 0) -> tuple[Any, Marks]:
             raise YamlError("yaml-syntax", line + line_offset, col, hint(text, line, col, problem)) from None
         except yaml.YAMLError as exc:
             raise YamlError("yaml-syntax", 1 + line_offset, 1, str(exc)) from None
-        marks = Marks()
         if node is None:
-            return None, marks
+            return None
         _refuse_anchors(text, line_offset)
-        builder = _Builder(loader, marks, line_offset)
-        return builder.build(node, (), 0), marks
+        return _Builder(loader, marks, line_offset).build(node, (), 0)
     finally:
         loader.dispose()
 
@@ -151,7 +192,7 @@ def _refuse_anchors(text: str, line_offset: int) -> None:
 
 
 class _Builder:
-    def __init__(self, loader: Any, marks: Marks, line_offset: int) -> None:
+    def __init__(self, loader: Any, marks: Marks | None, line_offset: int) -> None:
         self.loader = loader
         self.marks = marks
         self.line_offset = line_offset
@@ -174,26 +215,34 @@ class _Builder:
         self.seen.add(id(node))
         if len(self.seen) > MAX_VALUES:
             raise self._fail(node, "unsafe-yaml", f"more than {MAX_VALUES:,} values in one file")
-        self.marks.values[path] = self._pos(node)
+        marks = self.marks
+        if marks is not None:
+            marks._values[path] = self._pos(node)
         if isinstance(node, yaml.MappingNode):
             self._expect(node, MAP)
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise self._fail(key_node, "yaml-syntax", "mapping keys must be plain scalars")
-                key = self.build(key_node, (*path, "<key>"), depth + 1)
+                key = self.build(key_node, (*path, "<key>") if marks is not None else path, depth + 1)
                 if key is None:
                     raise self._fail(key_node, "yaml-syntax", "mapping keys must be plain scalars")
                 key = str(key) if not isinstance(key, str) else key
                 if key in result:
                     raise self._fail(key_node, "yaml-syntax", f"duplicate key {key!r}")
+                if marks is None:
+                    result[key] = self.build(value_node, path, depth + 1)
+                    continue
                 key_path = (*path, key)
-                self.marks.keys[key_path] = self._pos(key_node)
+                marks._keys[key_path] = self._pos(key_node)
                 result[key] = self.build(value_node, key_path, depth + 1)
-            self.marks.values.pop((*path, "<key>"), None)
+            if marks is not None:
+                marks._values.pop((*path, "<key>"), None)
             return result
         if isinstance(node, yaml.SequenceNode):
             self._expect(node, SEQ)
+            if marks is None:
+                return [self.build(item, path, depth + 1) for item in node.value]
             return [self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
         return self._scalar(node)
 

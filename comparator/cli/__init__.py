@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from comparator import __version__
+from comparator import __version__, cache
 from comparator.cli.options import note, root_option
 from comparator.errors import ComparatorError
 
@@ -75,15 +75,22 @@ def _with_root(command: click.Command) -> None:
     help="Data root holding claims/ and sources/ "
     "(default: $COMPARATOR_ROOT, else the nearest folder upwards).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Read and check every file afresh, neither using nor filling the cache "
+    "(.comparator-cache/ in the data root, or $COMPARATOR_CACHE).",
+)
 @click.version_option(__version__, prog_name="comparator")
 @click.pass_context
-def cli(ctx: click.Context, root: str | None) -> None:
+def cli(ctx: click.Context, root: str | None, no_cache: bool) -> None:
     """Compare curated news claims across outlets and the parties they quote.
 
     Claims live in claims/<topic>/<id>.yaml, articles in sources/<outlet>/<id>.md.
     Exit codes: 0 nothing found, 1 problems found (or stale report, unknown claim), 2 bad usage.
     """
     ctx.obj = {"root": root}
+    cache.use(not no_cache)
 
 
 def main(argv: Any = None) -> None:
