@@ -179,13 +179,15 @@ def _overlap_test(corpus: Corpus, kind: Kind) -> Overlap:
 
 def _relate(x: Item, y: Item, cumulative: bool, overlaps: Overlap) -> Pair:
     same_origin = x.origin == y.origin
-    if cumulative and (before(x, y) or before(y, x)):
+    # The same figure at two dates agrees, whatever its set (a set can be empty: "nearly 0.5"
+    # with no tolerance allows nothing, and compared by its ends it would look like a fall).
+    if cumulative and not same(x.values, y.values) and (before(x, y) or before(y, x)):
         early, late = (x, y) if before(x, y) else (y, x)
         e, later = early.values, late.values
         assert isinstance(e, Interval) and isinstance(later, Interval)
         if later.high_key < e.low_key:  # a running total cannot shrink
             return Pair(early.index, late.index, Relation.CONTRADICT, same_origin)
-        if not same(e, later) and later.low_key > e.low_key and later.high_key >= e.high_key:
+        if later.low_key > e.low_key and later.high_key >= e.high_key:
             return Pair(early.index, late.index, Relation.SUPERSEDE, same_origin)
     if same(x.values, y.values):
         relation = Relation.AGREE

@@ -322,3 +322,16 @@ def test_actor_sides_gather_around_the_innermost_actors() -> None:
         ((2,), "south"),
     ]
     assert Kind(analysis.claim.claim.kind) is Kind.ACTOR
+
+
+def test_the_same_empty_figure_at_two_dates_agrees() -> None:
+    """Found by the properties above: "nearly 0.5" with no tolerance allows no value, and a
+    running total comparing it with itself by its ends read a fall where nothing changed."""
+    items = [
+        {"source": "s1", "value": 0.5, "qualifier": "nearly"},
+        {"source": "s1", "value": 0.5, "qualifier": "nearly", "as_of": "2020-01-02"},
+    ]
+    analysis = analysed("quantity", items, {"cumulative": True, "tolerance": 0.0})
+    assert analysis is not None
+    assert relation(analysis, 0, 1) is Relation.AGREE
+    assert len(analysis.sides) == 1 and not analysis.disputes
