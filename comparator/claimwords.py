@@ -133,7 +133,9 @@ def build(corpus: Corpus) -> ClaimWords:
     names: set[str] = set()
     for actor in corpus.actors.values():
         for name in (actor.name, *actor.aliases):
-            names.update(t.word for t in tokens(name))
+            for token in tokens(name):
+                # and the name's adjective, as `drafts` reads it: Armenia-n, Azerbaijan-i
+                names.update(stem(token.written + end) for end in ("", "n", "an", "ian", "i", "ese"))
     for claim_id, claim_file in corpus.claims.items():
         claim = claim_file.claim
         kinds[claim_id] = claim.kind

@@ -12,6 +12,7 @@ why it has its status, and the words that matched.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -24,7 +25,8 @@ from comparator.compare import Analysis, analyse
 from comparator.corpus import Corpus
 from comparator.display import ClaimView, claim_view
 from comparator.drafts import ActorNames, DraftSentence, Family, Figure, read_draft
-from comparator.fit import Fit, VetStatus, judge, kinds_for, speaks_about
+from comparator.compare import Status
+from comparator.fit import Fit, VetStatus, judge, kinds_for, same_figure, speaks_about
 from comparator.models import Kind, Qualifier
 
 _SPACES = re.compile(r"\s+")
@@ -40,8 +42,11 @@ THRESHOLD = {Kind.COUNT: 3.0, Kind.QUANTITY: 3.0, Kind.DATE: 4.0, Kind.ACTOR: 2.
 # alike, the one that has the figure is the one meant.
 VALUE_BONUS = 0.5
 DATE_BONUS = 2.0  # a day or a month is rarely shared by chance, as a small number is
-# A single word shared is chance ("people"): a figure speaks about a claim by two at least.
+# A single word shared is chance ("people"): a figure speaks about a claim by two words at
+# least that few claims have (a quarter of them at most: in a corpus about two countries,
+# their names are everywhere and tell nothing), or by one and an assertion stating the figure.
 MIN_WORDS = 2
+DISTINCT = math.log(4)
 # The words around a number where its subject is written: "49 Armenian soldiers", "ranked 64th".
 # A date's verb comes before it: "broke out on 27 September".
 BEFORE, AFTER = 1, 4
@@ -129,24 +134,45 @@ def vet(corpus: Corpus, text: str, language: str = "en", name: str = "draft") ->
 def _sentence_findings(base: _Base, sentence: DraftSentence, text: str) -> list[VetFinding]:
     words = tokens(sentence.raw)
     chosen = [(figure, _choose(base, sentence, words, figure)) for figure in sentence.figures]
-    explained = any(match is not None for _, match in chosen)
+    settings = [
+        {t.word for t in tokens(base.corpus.claims[match[0]].claim.question)}
+        for figure, match in chosen
+        if match is not None and figure.date is None
+    ]
     out = []
     for figure, match in chosen:
-        if match is None and figure.date is not None and explained:
+        if figure.date is not None and settings and _setting(base, sentence, figure, match, settings):
             continue  # the date of a figure the sentence states: no claim of its own
         out.append(_finding(base, sentence, text, figure, match))
     return out
 
 
+def _setting(
+    base: _Base, sentence: DraftSentence, figure: Figure, match: tuple[str, Match] | None, settings: list[set[str]]
+) -> bool:
+    """Whether a date only places another figure of the sentence: it matches no claim of its
+    own, or it is written in the question of the claim that figure matched ("before the 2020
+    war") and fits no side of the date claim its words match."""
+    if match is None:
+        return True
+    own = {t.word for t in tokens(figure.written)}
+    if not any(own <= setting for setting in settings):
+        return False
+    return judge(base.corpus, base.analysis(match[0]), figure, False).status is VetStatus.CONTRADICTS
+
+
 def _choose(base: _Base, sentence: DraftSentence, words: list[Token], figure: Figure) -> tuple[str, Match] | None:
     """The claim `figure` speaks about, with the words that say so, or None."""
-    near = _near(sentence.raw, words, figure)
-    numbers = [(f.start, f.end) for f in sentence.figures if f.number is not None]
+    near = _near(sentence.raw, words, figure, sentence.figures)
+    numbers = [f for f in sentence.figures if f.number is not None]
+    # The words next to another number are its subject, not this figure's.
+    theirs = {n for f in numbers if f is not figure for n in _near(sentence.raw, words, f, sentence.figures)}
     weighed = [
         (t, NEAR if n in near else 1.0)
         for n, t in enumerate(words)
         if not _inside(t, figure.start, figure.end) or (figure.number is not None and not t.word.isdigit())
-        if not (t.word.isdigit() and any(_inside(t, a, b) for a, b in numbers))
+        if not (t.word.isdigit() and any(_inside(t, f.start, f.end) for f in numbers))
+        if n in near or n not in theirs
     ]
     kinds = kinds_for(figure)
     candidates = {c: m for c, m in base.words.score(weighed).items() if base.words.kinds[c] in kinds}
@@ -159,10 +185,14 @@ def _choose(base: _Base, sentence: DraftSentence, words: list[Token], figure: Fi
         candidates = {c: m for c, m in candidates.items() if not base.words.nouns[c] or subject & base.words.nouns[c]}
     best: tuple[float, str, Match] | None = None
     for claim_id, match in candidates.items():
-        if match.score < THRESHOLD[base.words.kinds[claim_id]] or len(_unique(match.words)) < MIN_WORDS:
+        analysis = base.analysis(claim_id)
+        telling = [w for w in _unique(match.words) if base.words.idf[stem(w)] >= DISTINCT]
+        # An assertion stating the very figure is as telling as a word.
+        states = any(same_figure(figure, item) for item in analysis.items if item.status is not Status.RETRACTED)
+        if match.score < THRESHOLD[base.words.kinds[claim_id]] or len(telling) + states < MIN_WORDS:
             continue
         bonus = DATE_BONUS if figure.date is not None else VALUE_BONUS
-        rank = match.score + (bonus if speaks_about(base.corpus, base.analysis(claim_id), figure) else 0)
+        rank = match.score + (bonus if speaks_about(base.corpus, analysis, figure) else 0)
         if best is None or (rank, claim_id) > (best[0], best[1]):
             best = (rank, claim_id, match)
     return None if best is None else (best[1], best[2])
@@ -172,7 +202,7 @@ def _inside(token: Token, start: int, end: int) -> bool:
     return start <= token.start and token.end <= end
 
 
-def _near(raw: str, words: Sequence[Token], figure: Figure) -> set[int]:
+def _near(raw: str, words: Sequence[Token], figure: Figure, others: Sequence[Figure] = ()) -> set[int]:
     """The places of the words next to a figure, its own included ("20 percent"), counted
     in the words the draft writes: where a number's subject is ("49 Armenian soldiers",
     "2,802 of its soldiers", "ranked 64th"), and what a date or an actor is said of."""
@@ -180,6 +210,10 @@ def _near(raw: str, words: Sequence[Token], figure: Figure) -> set[int]:
     before = [m.start() for m in _WORDS_AFTER.finditer(raw[: figure.start])][-count:]
     start = before[0] if before else figure.start
     end = _after(raw, figure.end, AFTER)
+    if figure.number is not None:
+        # A number's words stop at the next number's: "64th of 138 countries" counts countries.
+        start = max([start, *(f.end for f in others if f.number is not None and f.end <= figure.start)])
+        end = min([end, *(f.start for f in others if f.number is not None and f.start >= figure.end)])
     return {n for n, t in enumerate(words) if t.end > start and t.start < end}
 
 

@@ -22,9 +22,9 @@ Key = tuple[int, str]  # sentence, value as written
 Found = dict[Key, tuple[str, str | None]]  # -> status, claim
 
 
-def measure() -> tuple[dict[VetStatus, tuple[float, float, int, int, int]], int]:
+def measure(fixture: Path = FIXTURE) -> tuple[dict[VetStatus, tuple[float, float, int, int, int]], int]:
     corpus = corpus_mod.load(REPO)
-    cases = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    cases = yaml.safe_load(fixture.read_text(encoding="utf-8"))
     expected: Found = {}
     got: Found = {}
     for n, case in enumerate(cases):
@@ -73,7 +73,9 @@ def test_flagged_statuses_together(figures: dict[VetStatus, tuple[float, float, 
 
 
 if __name__ == "__main__":  # pragma: no cover - prints the table for the README
-    table, sentences = measure()
+    import sys
+
+    table, sentences = measure(Path(sys.argv[1]) if len(sys.argv) > 1 else FIXTURE)
     print(f"{sentences} sentences")
     for status, (precision, recall, right, said, due) in table.items():
         print(f"{status.value:18} precision {right}/{said} = {precision:.0%}  recall {right}/{due} = {recall:.0%}")
