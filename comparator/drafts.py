@@ -64,6 +64,7 @@ class DraftSentence:
 # Markdown, blanked to spaces of the same length
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~).*?(?:^[ \t]*\1[^\n]*$|\Z)", re.MULTILINE | re.DOTALL)
+_CODE = re.compile(r"(`+)[^`\n]*?\1")
 _HTML = re.compile(r"<!--.*?(?:-->|\Z)|</?[A-Za-z][^<>\n]*>", re.DOTALL)
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
@@ -78,6 +79,7 @@ def _blank(match: re.Match[str]) -> str:
 def mask_markdown(text: str) -> str:
     """`text` with markdown syntax turned to spaces, line breaks kept: offsets are unchanged."""
     text = _FENCE.sub(_blank, text)
+    text = _CODE.sub(_blank, text)
     text = _HTML.sub(_blank, text)
     text = _IMAGE.sub(_blank, text)
     text = _LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group()) - len(m.group(1)) - 1), text)
@@ -131,7 +133,9 @@ class ActorNames:
             return cls(None, ids)
         names = sorted(ids, key=len, reverse=True)
         alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-        pattern = re.compile(rf"(?<![\w-])(?P<name>{alternation})(?P<adj>{_ADJECTIVE})(?:['’]s)?(?![\w-])", re.I)
+        pattern = re.compile(
+            rf"(?<![\w-])(?P<name>{alternation})(?P<adj>{_ADJECTIVE})(?:['’]s)?(?![\w-])", re.I
+        )
         return cls(pattern, ids)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -232,10 +236,13 @@ def _numbers_and_dates(raw: str, language: str) -> list[Figure]:
         if v.type == "date" and _names_the_event(raw, v, language):
             continue
         word = _qualifier_word(raw, v, language)
-        if v.type == "date":
-            out.append(Figure(v.start, v.end, v.text, date=v.value, qualifier=v.qualifier or Qualifier.EXACT, qualifier_word=word))  # type: ignore[arg-type]
+        qualifier = v.qualifier or Qualifier.EXACT
+        if isinstance(v.value, int | float):
+            out.append(
+                Figure(v.start, v.end, v.text, number=v.value, qualifier=qualifier, qualifier_word=word)
+            )
         else:
-            out.append(Figure(v.start, v.end, v.text, number=v.value, qualifier=v.qualifier or Qualifier.EXACT, qualifier_word=word))  # type: ignore[arg-type]
+            out.append(Figure(v.start, v.end, v.text, date=v.value, qualifier=qualifier, qualifier_word=word))
     return out
 
 
@@ -261,11 +268,29 @@ def _qualifier_word(raw: str, v: Value, language: str) -> str | None:
     """The qualifier word standing just before the value ("at least"), as written."""
     if v.qualifier is None:
         return None
-    for start, end, word, _ in reversed(qualifier_spans(raw[: v.start], language)):
+    for _start, end, word, _ in reversed(qualifier_spans(raw[: v.start], language)):
         if re.fullmatch(r"\s*(?:[^\W\d_]+\s+)?", raw[end : v.start]):
             return word
         break
     return None  # a vague quantity: "dozens" is at least twelve
+
+
+# A sentence longer than this is no sentence a reporter writes (a table pasted flat, or
+# hostile input): it is read in pieces of about this size, cut at white space, so that the
+# work on one sentence stays bounded however long the line.
+MAX_SENTENCE = 400
+
+
+def _pieces(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
 
 
 def read_draft(text: str, language: str, names: ActorNames) -> Iterator[DraftSentence]:
@@ -273,16 +298,17 @@ def read_draft(text: str, language: str, names: ActorNames) -> Iterator[DraftSen
     masked = mask_markdown(text)
     line_starts = [0] + [m.end() for m in re.finditer("\n", masked)]
     for sentence in split_sentences(masked):
-        raw = masked[sentence.start : sentence.end]
-        figures = _numbers_and_dates(raw, language) + who_did_what(raw, language, names)
-        if not figures:
-            continue
-        column = sentence.start - line_starts[sentence.line - 1] + 1
-        yield DraftSentence(
-            sentence.start,
-            sentence.line,
-            column,
-            raw,
-            tuple(sorted(figures, key=lambda f: f.start)),
-            attribution(raw, language),
-        )
+        for start, end in _pieces(sentence.start, sentence.end, masked):
+            raw = masked[start:end]
+            figures = _numbers_and_dates(raw, language) + who_did_what(raw, language, names)
+            if not figures:
+                continue
+            line = bisect.bisect_right(line_starts, start)
+            yield DraftSentence(
+                start,
+                line,
+                start - line_starts[line - 1] + 1,
+                raw,
+                tuple(sorted(figures, key=lambda f: f.start)),
+                attribution(raw, language),
+            )

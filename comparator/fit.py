@@ -122,6 +122,12 @@ def speaks_about(corpus: Corpus, analysis: Analysis, figure: Figure) -> bool:
     )
 
 
+_PLAIN = (Qualifier.EXACT, Qualifier.BETWEEN)
+
+
+_PLAIN = (Qualifier.EXACT, Qualifier.BETWEEN)
+
+
 def judge(corpus: Corpus, analysis: Analysis, figure: Figure, attributed: bool) -> Fit:
     """The status of the draft's `figure` against the claim of `analysis`."""
     claim = analysis.claim.claim
@@ -129,16 +135,17 @@ def judge(corpus: Corpus, analysis: Analysis, figure: Figure, attributed: bool) 
     if values is None:
         return Fit(VetStatus.CONTRADICTS, ())
     sides = fitting_sides(corpus, analysis, values)
-    first: Callable[[Callable[[Item], bool]], Item | None] = lambda test: next(
-        (i for i in analysis.items if test(i)), None
-    )
+
+    def first(test: Callable[[Item], bool]) -> Item | None:
+        return next((i for i in analysis.items if test(i)), None)
+
     current_same = first(lambda i: i.current and same_figure(figure, i))
     old = first(lambda i: i.status is Status.SUPERSEDED and same_figure(figure, i))
     if old is not None and current_same is None:
         return Fit(VetStatus.SUPERSEDED, sides, old)
-    if current_same is not None and current_same.assertion.qualifier not in (Qualifier.EXACT, Qualifier.BETWEEN):
-        if not sides or _within(values, current_same.values):
-            return Fit(VetStatus.QUALIFIER_DROPPED, sides, current_same)
+    qualified = current_same is not None and current_same.assertion.qualifier not in _PLAIN
+    if qualified and current_same is not None and (not sides or _within(values, current_same.values)):
+        return Fit(VetStatus.QUALIFIER_DROPPED, sides, current_same)
     if not sides:
         return Fit(VetStatus.CONTRADICTS, ())
     if analysis.verdict is Verdict.CONTESTED and len(sides) < len(analysis.sides) and not attributed:

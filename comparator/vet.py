@@ -19,13 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from comparator import humanize
 from comparator.claimwords import ClaimWords, Match, Token, build, stem, tokens
-from comparator.compare import Analysis, analyse
+from comparator.compare import Analysis, Status, analyse
 from comparator.corpus import Corpus
 from comparator.display import ClaimView, claim_view
 from comparator.drafts import ActorNames, DraftSentence, Family, Figure, read_draft
-from comparator.compare import Status
 from comparator.fit import Fit, VetStatus, judge, kinds_for, same_figure, speaks_about
 from comparator.models import Kind, Qualifier
 
@@ -133,7 +131,17 @@ def vet(corpus: Corpus, text: str, language: str = "en", name: str = "draft") ->
 
 def _sentence_findings(base: _Base, sentence: DraftSentence, text: str) -> list[VetFinding]:
     words = tokens(sentence.raw)
-    chosen = [(figure, _choose(base, sentence, words, figure)) for figure in sentence.figures]
+    nears = [_near(sentence.raw, words, f, sentence.figures) for f in sentence.figures]
+    # How many numbers have each word next to them: a word next to another number is its.
+    claimed = [0] * len(words)
+    for figure, near in zip(sentence.figures, nears, strict=True):
+        if figure.number is not None:
+            for n in near:
+                claimed[n] += 1
+    chosen = [
+        (figure, _choose(base, sentence, words, figure, near, claimed))
+        for figure, near in zip(sentence.figures, nears, strict=True)
+    ]
     settings = [
         {t.word for t in tokens(base.corpus.claims[match[0]].claim.question)}
         for figure, match in chosen
@@ -148,7 +156,11 @@ def _sentence_findings(base: _Base, sentence: DraftSentence, text: str) -> list[
 
 
 def _setting(
-    base: _Base, sentence: DraftSentence, figure: Figure, match: tuple[str, Match] | None, settings: list[set[str]]
+    base: _Base,
+    sentence: DraftSentence,
+    figure: Figure,
+    match: tuple[str, Match] | None,
+    settings: list[set[str]],
 ) -> bool:
     """Whether a date only places another figure of the sentence: it matches no claim of its
     own, or it is written in the question of the claim that figure matched ("before the 2020
@@ -161,18 +173,22 @@ def _setting(
     return judge(base.corpus, base.analysis(match[0]), figure, False).status is VetStatus.CONTRADICTS
 
 
-def _choose(base: _Base, sentence: DraftSentence, words: list[Token], figure: Figure) -> tuple[str, Match] | None:
-    """The claim `figure` speaks about, with the words that say so, or None."""
-    near = _near(sentence.raw, words, figure, sentence.figures)
-    numbers = [f for f in sentence.figures if f.number is not None]
-    # The words next to another number are its subject, not this figure's.
-    theirs = {n for f in numbers if f is not figure for n in _near(sentence.raw, words, f, sentence.figures)}
+def _choose(
+    base: _Base,
+    sentence: DraftSentence,
+    words: list[Token],
+    figure: Figure,
+    near: set[int],
+    claimed: list[int],
+) -> tuple[str, Match] | None:
+    """The claim `figure` speaks about, with the words that say so, or None. `near` are the
+    places of the words next to it, `claimed` how many numbers each word is next to."""
     weighed = [
         (t, NEAR if n in near else 1.0)
         for n, t in enumerate(words)
         if not _inside(t, figure.start, figure.end) or (figure.number is not None and not t.word.isdigit())
-        if not (t.word.isdigit() and any(_inside(t, f.start, f.end) for f in numbers))
-        if n in near or n not in theirs
+        if not (t.word.isdigit() and claimed[n])  # the digits of a number are no word
+        if n in near or not claimed[n]  # the words next to another number are its subject
     ]
     kinds = kinds_for(figure)
     candidates = {c: m for c, m in base.words.score(weighed).items() if base.words.kinds[c] in kinds}
@@ -182,13 +198,17 @@ def _choose(base: _Base, sentence: DraftSentence, words: list[Token], figure: Fi
         candidates = {c: m for c, m in candidates.items() if c in with_family}
     if figure.number is not None:
         subject = {words[n].word for n in near}
-        candidates = {c: m for c, m in candidates.items() if not base.words.nouns[c] or subject & base.words.nouns[c]}
+        candidates = {
+            c: m for c, m in candidates.items() if not base.words.nouns[c] or subject & base.words.nouns[c]
+        }
     best: tuple[float, str, Match] | None = None
     for claim_id, match in candidates.items():
         analysis = base.analysis(claim_id)
         telling = [w for w in _unique(match.words) if base.words.idf[stem(w)] >= DISTINCT]
         # An assertion stating the very figure is as telling as a word.
-        states = any(same_figure(figure, item) for item in analysis.items if item.status is not Status.RETRACTED)
+        states = any(
+            same_figure(figure, item) for item in analysis.items if item.status is not Status.RETRACTED
+        )
         if match.score < THRESHOLD[base.words.kinds[claim_id]] or len(telling) + states < MIN_WORDS:
             continue
         bonus = DATE_BONUS if figure.date is not None else VALUE_BONUS
@@ -246,7 +266,8 @@ def _finding(
     analysis = base.analysis(claim_id)
     fit = judge(base.corpus, analysis, figure, sentence.attribution is not None)
     view = base.view(claim_id)
-    side = view.sides[fit.sides[0]].label if len(fit.sides) == 1 else None
+    # A side is worth naming where there are several: a contested claim's.
+    side = view.sides[fit.sides[0]].label if len(fit.sides) == 1 and len(view.sides) > 1 else None
     why = _why(base, view, fit, figure, sentence.attribution)
     knows = " and the figure" if speaks_about(base.corpus, analysis, figure) else ""
     matched = ", ".join(f"“{w}”" for w in _unique(words.words))
@@ -273,10 +294,10 @@ def _one_line(raw: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
 
 def _side_text(view: ClaimView, n: int) -> str:
     side = view.sides[n]
-    return f"side {side.label} says {side.value} ({humanize_names(side.origins)})"
+    return f"side {side.label} says {side.value} ({_names(side.origins)})"
 
 
-def humanize_names(names: Sequence[str]) -> str:
+def _names(names: Sequence[str]) -> str:
     shown = list(names)
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
@@ -315,7 +336,8 @@ def _why(base: _Base, view: ClaimView, fit: Fit, figure: Figure, attribution: st
         others = "; ".join(_side_text(view, n) for n in range(len(view.sides)) if n not in fit.sides)
         return f"states one side as fact ({taken}), but {view.reason}: {others}; say who says it"
     if status is VetStatus.SINGLE_ORIGIN:
-        return f"fits {view.summary}, which rests on one origin ({humanize_names(view.origins)}); say who says it"
+        origin = _names(view.origins)
+        return f"fits {view.summary}, which rests on one origin ({origin}); say who says it"
     if view.contested:
         if len(fit.sides) == len(view.sides):
             return "fits every side of a contested claim"

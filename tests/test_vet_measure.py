@@ -78,4 +78,6 @@ if __name__ == "__main__":  # pragma: no cover - prints the table for the README
     table, sentences = measure(Path(sys.argv[1]) if len(sys.argv) > 1 else FIXTURE)
     print(f"{sentences} sentences")
     for status, (precision, recall, right, said, due) in table.items():
-        print(f"{status.value:18} precision {right}/{said} = {precision:.0%}  recall {right}/{due} = {recall:.0%}")
+        print(
+            f"{status.value:18} precision {right}/{said} = {precision:.0%}  recall {right}/{due} = {recall:.0%}"
+        )
