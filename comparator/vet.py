@@ -186,7 +186,8 @@ def _choose(
     weighed = [
         (t, NEAR if n in near else 1.0)
         for n, t in enumerate(words)
-        if not _inside(t, figure.start, figure.end) or (figure.number is not None and not t.word.isdigit())
+        # of the figure's own words, only a unit read with it counts ("20 percent")
+        if not _inside(t, figure.start, figure.end) or (figure.number is not None and t.word == "percent")
         if not (t.word.isdigit() and claimed[n])  # the digits of a number are no word
         if n in near or not claimed[n]  # the words next to another number are its subject
     ]
