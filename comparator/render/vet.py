@@ -7,6 +7,7 @@ from __future__ import annotations
 import json as _json
 
 from comparator.fit import VetStatus
+from comparator.humanize import plural
 from comparator.problems import Severity
 from comparator.render import Options
 from comparator.render.columns import wrap
@@ -14,7 +15,6 @@ from comparator.render.escape import line, readable
 from comparator.render.escape import markdown as md
 from comparator.render.findings import Finding
 from comparator.render.github import capped
-from comparator.text import plural
 from comparator.vet import VetFinding, VetResult
 
 TEXT_WIDTH = 80  # a draft's findings read the same in any terminal and in a pasted note
