@@ -27,6 +27,7 @@ COMMANDS = {
     "actor": "comparator.cli.registry:actor",
     "claim": "comparator.cli.claim:claim",
     "copies": "comparator.cli.copies:copies",
+    "vet": "comparator.cli.vet:vet",
 }
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from comparator.curation.suggest import Suggestions
     from comparator.display import ClaimView
     from comparator.review.result import DiffResult
+    from comparator.vet import VetResult
 
 
 class Format(str, Enum):
@@ -64,6 +65,10 @@ class SuggestRenderer(Protocol):
 
 class CopiesRenderer(Protocol):
     def __call__(self, pairs: Sequence[CopyPair], options: Options, /) -> str: ...
+
+
+class VetRenderer(Protocol):
+    def __call__(self, result: VetResult, options: Options, /) -> str: ...
 
 
 R = TypeVar("R")
@@ -117,4 +122,13 @@ COPIES: Registry[CopiesRenderer] = Registry(
     {fmt: f"comparator.render.copies:{fmt.value}" for fmt in (Format.TEXT, Format.JSON, Format.MARKDOWN)},
 )
 
-REGISTRIES: tuple[Registry[Any], ...] = (CHECK, SHOW, LIST, DIFF, SUGGEST, COPIES)
+# vet renders all its formats from one module of its own
+VET: Registry[VetRenderer] = Registry(
+    "vet",
+    {
+        fmt: f"comparator.render.vet:{fmt.value}"
+        for fmt in (Format.TEXT, Format.JSON, Format.MARKDOWN, Format.GITHUB)
+    },
+)
+
+REGISTRIES: tuple[Registry[Any], ...] = (CHECK, SHOW, LIST, DIFF, SUGGEST, COPIES, VET)
