@@ -142,13 +142,14 @@ def find_copies(corpus: Corpus, min_score: float = 0.0) -> list[CopyPair]:
             shared >= 2 and first is not None and first.city == getattr(second, "city", None)
         )
 
-    candidates = {p for p, n in text_index.shared(same_language).items() if near(p, n)}
+    shared_text = text_index.shared(same_language)
+    candidates = {p for p, n in shared_text.items() if near(p, n)}
     # One figure in common is often chance (a random "137"); two rarely are.
     candidates |= {p for p, n in figure_index.shared(other_outlet).items() if n >= 2}
     boilerplate = text_index.boilerplate()
     pairs = []
     for i, j in sorted(candidates):
-        pair = _judge(corpus, profiles[i], profiles[j], boilerplate)
+        pair = _judge(corpus, profiles[i], profiles[j], boilerplate, shared_text.get((i, j), 0), min_score)
         if pair is not None and pair.score >= min_score:
             pairs.append(pair)
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
@@ -237,24 +238,32 @@ def _profile(corpus: Corpus, source: SourceFile, cache: dict[str, int]) -> _Prof
     )
 
 
-def _judge(corpus: Corpus, first: _Profile, second: _Profile, boilerplate: frozenset[int]) -> CopyPair | None:
+def _score(signs: list[float]) -> float:
+    """How likely the pair shares an origin, from independent signs, as it is reported."""
+    doubt = 1.0
+    for sign in signs:
+        doubt *= 1 - sign
+    return round(1 - doubt, 2)
+
+
+def _text_ceiling(a: _Profile, b: _Profile, shared: int) -> float:
+    """The most the shared text could weigh: `shared` shingles cover at most SHINGLE words
+    each, of the shorter article. Comparing two articles in full costs their length; this
+    costs nothing, and spares the full comparison of pairs that share a phrase or two."""
+    return min(1.0, 2 * shared * SHINGLE / max(1, min(a.words, b.words)))
+
+
+def _judge(
+    corpus: Corpus,
+    first: _Profile,
+    second: _Profile,
+    boilerplate: frozenset[int],
+    shared: int = 0,
+    min_score: float = 0.0,
+) -> CopyPair | None:
     a, b, order = _order(corpus, first, second)
     evidence: list[Evidence] = []
     signs: list[float] = []
-    if a.language == b.language:
-        text = _text_evidence(a, b, boilerplate)
-        if text is not None:
-            strength, found = text
-            signs.append(strength)
-            evidence += found
-    else:
-        evidence.append(
-            Evidence(
-                EvidenceKind.LANGUAGE,
-                f"languages differ ({a.language}, {b.language}): text not compared; "
-                "credits, dateline and figures only",
-            )
-        )
     agency, credit = _agency_copy(corpus, a, b)
     if credit is None:
         agency, credit = _shared_credit(corpus, a, b)
@@ -268,17 +277,30 @@ def _judge(corpus: Corpus, first: _Profile, second: _Profile, boilerplate: froze
     if figures:
         signs.append(min(2, len(figures)) * _FIGURES)
         evidence += figures
-    if not signs:
+    if a.language == b.language:
+        if _score([*signs, _text_ceiling(a, b, shared)]) >= min_score:
+            text = _text_evidence(a, b, boilerplate)
+            if text is not None:
+                strength, found = text
+                signs.insert(0, strength)
+                evidence[:0] = found
+    else:
+        evidence.insert(
+            0,
+            Evidence(
+                EvidenceKind.LANGUAGE,
+                f"languages differ ({a.language}, {b.language}): text not compared; "
+                "credits, dateline and figures only",
+            ),
+        )
+    if not signs or _score(signs) < min_score:
         return None
-    doubt = 1.0
-    for sign in signs:
-        doubt *= 1 - sign
     evidence.append(Evidence(EvidenceKind.ORDER, order))
     declared = _linked(corpus, a.source, b.source)
     return CopyPair(
         a.source.id,
         b.source.id,
-        round(1 - doubt, 2),
+        _score(signs),
         tuple(evidence),
         declared,
         None if declared else _suggest(corpus, a, b, agency),
