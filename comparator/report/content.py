@@ -99,10 +99,8 @@ class Report:
     stances: dict[tuple[str, str], Stance]
     sources: tuple[SourceEntry, ...]
     views: dict[str, ClaimView]  # what each claim reads as, by claim id
-
-    @property
-    def ids(self) -> frozenset[str]:
-        return frozenset(a.id for a in self.claims)
+    # Every claim of the report, for links in notes: a page of the report keeps them all.
+    ids: frozenset[str]
 
     def of(self, verdict: Verdict) -> list[Analysis]:
         return [a for a in self.claims if a.verdict is verdict]
@@ -127,6 +125,7 @@ def build(corpus: Corpus, analyses: Iterable[Analysis], scope: Filters | None = 
         stances=stances,
         sources=_source_index(corpus, claims),
         views={a.id: claim_view(corpus, a) for a in claims},
+        ids=frozenset(a.id for a in claims),
     )
 
 
