@@ -16,7 +16,8 @@ from comparator.render import LIST, SHOW, Format
 @format_option(SHOW)
 @click.pass_context
 def show(ctx: click.Context, claim_id: str, fmt: Format) -> None:
-    """Show one claim: verdict, consensus, assertions, relations and quotes.
+    """Show one claim: verdict, consensus, its assertions side by side, each dispute once,
+    superseded and retracted figures, and the quotes.
 
     An unknown CLAIM_ID is named with the nearest ids; a claim whose file has errors prints
     them and exits 1.
