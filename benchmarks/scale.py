@@ -111,8 +111,9 @@ class Usage:
 
 MEASURE = """
 import resource, subprocess, sys, json
-run = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-if run.returncode not in (0, 1):
+allowed = {int(code) for code in sys.argv[1].split(",")}
+run = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+if run.returncode not in allowed:
     sys.stderr.write(run.stderr.decode()[-2000:])
     sys.exit(2)
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -120,11 +121,12 @@ print(json.dumps({"cpu": usage.ru_utime + usage.ru_stime, "peak": usage.ru_maxrs
 """
 
 
-def measure(args: list[str], env: dict[str, str]) -> Usage:
+def measure(args: list[str], env: dict[str, str], allowed: str = "0,1") -> Usage:
     """One run of `args` in a process of its own, measured by a parent that runs nothing else
-    (so the peak memory is that command's, not the benchmark's)."""
+    (so the peak memory is that command's, not the benchmark's). Exit codes outside `allowed`
+    stop the benchmark: a run that failed early would pass for a fast one."""
     out = subprocess.run(
-        [sys.executable, "-c", MEASURE, *args], env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-c", MEASURE, allowed, *args], env=env, capture_output=True, text=True, check=False
     )
     if out.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{out.stderr}")
@@ -132,8 +134,8 @@ def measure(args: list[str], env: dict[str, str]) -> Usage:
     return Usage(data["cpu"], data["peak"])
 
 
-def best(args: list[str], env: dict[str, str], runs: int = 2) -> Usage:
-    found = [measure(args, env) for _ in range(runs)]
+def best(args: list[str], env: dict[str, str], runs: int = 2, allowed: str = "0,1") -> Usage:
+    found = [measure(args, env, allowed) for _ in range(runs)]
     return Usage(min(u.cpu for u in found), max(u.peak for u in found))
 
 
@@ -160,7 +162,7 @@ def report(size: int, folder: Path) -> None:
         measure([*cmd, *args], env)  # fills the cache
         return best([*cmd, *args], env)
 
-    floor = best([sys.executable, "-c", FLOOR, str(root)], env)
+    floor = best([sys.executable, "-c", FLOOR, str(root)], env, allowed="0")
     rows: list[tuple[str, Usage]] = [
         ("floor: read + parse YAML", floor),
         ("check, cold", cold("check")),
