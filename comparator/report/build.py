@@ -36,10 +36,11 @@ def generate(
     """
     analyses = [analyse(corpus, corpus.claims[i]) for i in sorted(corpus.claims)]
     report = content.build(corpus, select(corpus, analyses, scope), scope)
-    whole = markdown.render(corpus, report, base)
+    sections: dict[str, str] = {}  # each claim's section, written once whichever layout is chosen
+    whole = markdown.render(corpus, report, base, sections)
     if len(whole.encode("utf-8")) <= limit:
         return report, {REPORT: whole}
-    return report, pages.split(corpus, report, base, limit)
+    return report, pages.split(corpus, report, base, limit, sections)
 
 
 def shown(path: Path, root: Path) -> str:

@@ -84,12 +84,12 @@ _CAUSE_WORDS = {
 _claim_link, _date, _heading, _section = claim_link, date_label, heading, section
 
 
-def render(corpus: Corpus, report: Report, base: str) -> str:
+def render(corpus: Corpus, report: Report, base: str, sections: dict[str, str] | None = None) -> str:
     """The whole report; `base` leads from the report's folder to the data root (e.g. "../")."""
     parts = [_head(report), _overview(corpus, report)]
     for verdict in VERDICTS:
         if verdict is Verdict.CONTESTED or report.of(verdict):
-            parts.append(_claims(report, verdict, base))
+            parts.append(_claims(report, verdict, base, {} if sections is None else sections))
         if verdict is Verdict.CONTESTED and report.totals:
             parts.append(_totals(corpus, report))
     parts += [outlet_matrix(corpus, report), party_matrix(corpus, report), source_index(corpus, report)]
@@ -155,13 +155,20 @@ def _overview(corpus: Corpus, report: Report, *, every_claim: bool = True) -> st
     return "\n".join(out)
 
 
-def _claims(report: Report, verdict: Verdict, base: str) -> str:
+def claim_section(report: Report, claim_id: str, base: str, sections: dict[str, str]) -> str:
+    """A claim's section, written once per report: a report split into pages reuses it."""
+    if claim_id not in sections:
+        sections[claim_id] = _claim(report, report.views[claim_id], base)
+    return sections[claim_id]
+
+
+def _claims(report: Report, verdict: Verdict, base: str, sections: dict[str, str]) -> str:
     chosen = report.of(verdict)
     out = [section(_SECTION_OF[verdict]), "", _INTRO[verdict]]
     if not chosen:
         out += ["", f"No {_NOUN[verdict]} claims."]
     for analysis in chosen:
-        out += ["", _claim(report, report.views[analysis.id], base)]
+        out += ["", claim_section(report, analysis.id, base, sections)]
     return "\n".join(out)
 
 

@@ -57,8 +57,11 @@ def _chunks(name: str, blocks: Sequence[str], limit: int, joiner: str = "\n\n") 
     return [(f"{name}.md" if n == 0 else f"{name}-{n + 1}.md", joiner.join(g)) for n, g in enumerate(groups)]
 
 
-def split(corpus: Corpus, report: Report, base: str, limit: int = PAGE_LIMIT) -> dict[str, str]:
-    """The report's pages by file name."""
+def split(
+    corpus: Corpus, report: Report, base: str, limit: int = PAGE_LIMIT, sections: dict[str, str] | None = None
+) -> dict[str, str]:
+    """The report's pages by file name; `sections` holds claim sections already written."""
+    sections = {} if sections is None else sections
     limit = limit * 19 // 20  # room for links that gain their page's name when pointed across pages
     pages: dict[str, str] = {}
     by_topic: dict[str, list[Analysis]] = {}
@@ -67,7 +70,7 @@ def split(corpus: Corpus, report: Report, base: str, limit: int = PAGE_LIMIT) ->
     topic_pages: dict[str, list[str]] = {}
     for topic, claims in sorted(by_topic.items()):
         subset = _subset(report, claims)
-        blocks = [markdown._claim(subset, subset.views[a.id], base) for a in claims]
+        blocks = [markdown.claim_section(subset, a.id, base, sections) for a in claims]
         if subset.totals:
             blocks.append(markdown._totals(corpus, subset))
         title = f"Discrepancy report: {md(topic)}"
