@@ -46,6 +46,10 @@ from comparator.shingles import (
 
 THRESHOLD = 0.5  # the score from which `check` warns of an undeclared copy
 CAP = 50  # a key held by more articles than this is boilerplate (see `Postings`)
+# A figure many articles hold is one everybody reports, or chance (a toll, a count in a
+# common range): past this many, it says nothing about who copied whom. Text finds wide
+# syndication anyway; figures matter across languages, where copies are few.
+FIGURE_CAP = 8
 UNDECLARED = "undeclared-copy"
 
 # How strongly each kind of evidence alone says "one origin"; combined as independent signs.
@@ -124,7 +128,7 @@ def find_copies(corpus: Corpus, min_score: float = 0.0) -> list[CopyPair]:
     """
     word_hashes: dict[str, int] = {}
     profiles = [_profile(corpus, corpus.sources[i], word_hashes) for i in sorted(corpus.sources)]
-    text_index, figure_index = Postings(CAP), Postings(CAP)
+    text_index, figure_index = Postings(CAP), Postings(FIGURE_CAP)
     for profile in profiles:
         text_index.add(profile.shingles)
         figure_index.add(profile.figures)
@@ -253,6 +257,19 @@ def _text_ceiling(a: _Profile, b: _Profile, shared: int) -> float:
     return min(1.0, 2 * shared * SHINGLE / max(1, min(a.words, b.words)))
 
 
+def _ceiling(first: _Profile, second: _Profile, shared: int) -> list[float]:
+    """The strongest each sign of a pair could be, from what the profiles hold already: the
+    work of weighing a pair in full is spared for pairs that could matter."""
+    signs = [2 * _FIGURES]
+    if first.credits or second.credits:
+        signs.append(_CREDIT)
+    if first.dateline and second.dateline and first.dateline.city == second.dateline.city:
+        signs.append(_DATELINE)
+    if first.language == second.language:
+        signs.append(_text_ceiling(first, second, shared))
+    return signs
+
+
 def _judge(
     corpus: Corpus,
     first: _Profile,
@@ -261,6 +278,8 @@ def _judge(
     shared: int = 0,
     min_score: float = 0.0,
 ) -> CopyPair | None:
+    if min_score > 0 and _score(_ceiling(first, second, shared)) < min_score:
+        return None  # even every sign at its strongest would not reach the score asked for
     a, b, order = _order(corpus, first, second)
     evidence: list[Evidence] = []
     signs: list[float] = []
