@@ -32,19 +32,15 @@ def accepting(
     # were never looked for: an entry cannot be said to be unused.
     checked = not any(p.severity is Severity.ERROR for p in found)
     for code in assertion.accept:
-        line, col = marks.at(("assertions", index, "accept", code), key=True)
+        # Positions are asked for only where a problem is made: they cost a second reading
+        # of the file, which a file without problems never needs.
         if code not in ACCEPTABLE:
+            line, col = marks.at(("assertions", index, "accept", code), key=True)
             reported.append(error(rel, line, col, "schema", _refusal(code)))
         elif checked and code not in fired:
-            reported.append(
-                warning(
-                    rel,
-                    line,
-                    col,
-                    "unused-accept",
-                    f"{code} no longer fires on this assertion; remove the accept entry",
-                )
-            )
+            line, col = marks.at(("assertions", index, "accept", code), key=True)
+            message = f"{code} no longer fires on this assertion; remove the accept entry"
+            reported.append(warning(rel, line, col, "unused-accept", message))
     return reported, accepted
 
 

@@ -136,19 +136,6 @@ def side(corpus: Any, analysis: Analysis, item: Item) -> str:
     return f"{outlet}{when}{voice} says {said}{as_of}"
 
 
-def contradiction(corpus: Any, analysis: Analysis, pair: Any) -> str:
-    """One plain sentence naming both sides and the kind of contradiction."""
-    a, b = analysis.items[pair.a], analysis.items[pair.b]
-    text = f"{side(corpus, analysis, a)}; {side(corpus, analysis, b)}."
-    if analysis.claim.claim.cumulative and a.as_of != b.as_of:
-        text += " The later figure is below the earlier one, and a running total cannot shrink."
-    if pair.same_origin:
-        text += f" A reporting discrepancy within one origin ({origin_name(corpus, a.origin)})."
-    else:
-        text += f" A dispute between {origin_name(corpus, a.origin)} and {origin_name(corpus, b.origin)}."
-    return text
-
-
 def verdict_reason(corpus: Any, analysis: Analysis) -> str:
     n = len(analysis.origins)
     if analysis.verdict.value == "contested":
@@ -172,18 +159,6 @@ def summary(corpus: Any, analysis: Analysis) -> str:
     if analysis.consensus is not None:
         return consensus(corpus, analysis, unit=analysis.claim.claim.kind in (Kind.COUNT, Kind.QUANTITY))
     return " vs ".join(side_value(corpus, analysis, side) for side in analysis.sides)
-
-
-def supersession(corpus: Any, analysis: Analysis, pair: Any) -> str:
-    """One plain sentence for a running total whose later figure replaces an earlier one."""
-    early, late = analysis.items[pair.a], analysis.items[pair.b]
-    return (
-        f"{side(corpus, analysis, early)}; later, {side(corpus, analysis, late)}."
-        " The later, higher figure supersedes the earlier one, which was simply out of date."
-    )
-
-
-# --- sides, disputes and statuses, as people say them ------------------------------------
 
 
 def side_label(n: int) -> str:

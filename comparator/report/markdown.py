@@ -3,7 +3,8 @@ totals (the matrices and the source index have modules of their own).
 
 Every piece of data passes through `escape.markdown` (tables, headings, text) or
 `chart.text` (Mermaid), and every link target through `links`; the only HTML written is the
-`<a id="…"></a>` anchor before each heading, whose ids are slugs. Headings carry explicit
+`<a id="…"></a>` anchor before each heading (and in a single-figure running total's row),
+whose ids are slugs. Headings carry explicit
 anchors because GitHub's own differ for headings with punctuation. What each claim says is
 read from its display view, as every other format reads it.
 """
@@ -25,6 +26,7 @@ from comparator.report import chart
 from comparator.report.content import VERDICTS, Report, RunningTotal
 from comparator.report.links import (
     SECTIONS,
+    anchor,
     claim_link,
     heading,
     linked,
@@ -78,10 +80,6 @@ _CAUSE_WORDS = {
     Cause.TYPO: "probably a typo",
     Cause.ACCOUNT: "different accounts",
 }
-
-
-# The running totals below were written with these names.
-_claim_link, _date, _heading, _section = claim_link, date_label, heading, section
 
 
 def render(corpus: Corpus, report: Report, base: str, sections: dict[str, str] | None = None) -> str:
@@ -239,7 +237,7 @@ def _claim(report: Report, claim: ClaimView, base: str) -> str:
 
 def _totals(corpus: Corpus, report: Report) -> str:
     out = [
-        _section("totals"),
+        section("totals"),
         "",
         "Figures of running totals (such as death tolls), in the order of the date they refer to,"
         " each labelled with its origin, that date and the figure as stated. Each bar is a figure's"
@@ -252,8 +250,6 @@ def _totals(corpus: Corpus, report: Report) -> str:
         out += ["", _total(corpus, total)]
     single = [t for t in report.totals if len(t.figures) == 1]
     if single:
-        from comparator.report.links import anchor  # the row is a link target, as a heading is
-
         rows = []
         for total in single:
             figure = total.figures[0]
@@ -261,9 +257,9 @@ def _totals(corpus: Corpus, report: Report) -> str:
             rows.append(
                 [
                     # the claim's "figures over time" link lands on this row
-                    anchor(total_anchor(total.analysis.id)) + _claim_link(total.analysis.id),
+                    anchor(total_anchor(total.analysis.id)) + claim_link(total.analysis.id),
                     md(total.analysis.claim.claim.question),
-                    md(_date(figure.as_of)),
+                    md(date_label(figure.as_of)),
                     md(humanize.origin_name(corpus, figure.origin)),
                     md(humanize.item_value(total.analysis, item, corpus.actor_name, unit=True)),
                 ]
@@ -293,7 +289,7 @@ def _total(corpus: Corpus, total: RunningTotal) -> str:
         chart.Bar(
             f"{f.index + 1}.",
             humanize.origin_name(corpus, f.origin),
-            f"{_date(f.as_of)}: {humanize.item_value(analysis, items[f.index], corpus.actor_name)}",
+            f"{date_label(f.as_of)}: {humanize.item_value(analysis, items[f.index], corpus.actor_name)}",
             f.low,
         )
         for f in total.figures
@@ -305,7 +301,7 @@ def _total(corpus: Corpus, total: RunningTotal) -> str:
         rows.append(
             [
                 f"{f.index + 1}",
-                md(_date(f.as_of)),
+                md(date_label(f.as_of)),
                 md(humanize.origin_name(corpus, f.origin)),
                 md(corpus.outlet_name(item.outlet) if item.outlet else item.assertion.source),
                 md(humanize.item_value(analysis, item, corpus.actor_name)),
@@ -315,9 +311,9 @@ def _total(corpus: Corpus, total: RunningTotal) -> str:
         )
     return "\n".join(
         [
-            _heading(3, total_anchor(analysis.id), md(claim.question)),
+            heading(3, total_anchor(analysis.id), md(claim.question)),
             "",
-            f"Claim {_claim_link(analysis.id)}: {analysis.verdict.value}.",
+            f"Claim {claim_link(analysis.id)}: {analysis.verdict.value}.",
             "",
             chart.bars(bars, axis),
             "",
