@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from comparator import cache
-from comparator import corpus as corpus_mod
+from comparator import cache, hashes, tree
 from comparator.humanize import plural
 from comparator.problems import Problem, Severity, error
-from comparator.root import FileText, inside, relative
-from comparator.validate import findings
+from comparator.root import FileText, inside, read_text, relative
 
 
 @dataclass
@@ -54,28 +53,53 @@ class CheckResult:
 def _everything(root: Path) -> tuple[list[Problem], list[Problem], list[str]]:
     """(problems, accepted, files read) of the whole root. Checking depends on the files'
     content and nothing else, so a tree whose every file is unchanged since the last check
-    is answered from the cache without building a single model."""
-    files, unread = corpus_mod.read_tree(root)
+    is answered from the cache without building a single model, and a file whose status is
+    as it was when it was hashed is not even read (`hashes`)."""
+    rels, unread, inside = tree.paths(root)
     store = cache.for_root(root)
-    parts = [
-        f"{rel}\0{cache.key('file', f.rel, f.text) if isinstance(f, FileText) else f}"
-        for rel, f in files.items()
-    ]
-    entry_key = cache.key("check", *parts, *map(str, unread))
-    stored = store.get(entry_key) if store.active else None
+    statuses: dict[str, hashes.Status | None] = {}
+    if store.active and inside:
+        statuses = {rel: hashes.status(os.path.join(root, rel)) for rel in rels}
+        known = hashes.known(root, store, statuses)
+        if len(known) == len(rels):
+            found = _stored(store, _key([f"{rel}\0{known[rel]}" for rel in rels], unread))
+            if found is not None:
+                return found
+    files = {rel: read_text(root, root / rel, inside=inside, rel=rel) for rel in rels}
+    digests = {rel: cache.key("file", f.rel, f.text) for rel, f in files.items() if isinstance(f, FileText)}
+    if statuses:
+        hashes.remember(root, store, statuses, digests)
+    entry_key = _key([f"{rel}\0{digests.get(rel, files[rel])}" for rel in rels], unread)
+    found = _stored(store, entry_key) if store.active else None
+    if found is not None:
+        store.flush()
+        return found
+    # Only now the models: a check answered from the cache never imports them.
+    from comparator import corpus as corpus_mod
+    from comparator.validate import findings
+
+    corpus = corpus_mod.from_files(root, files)
+    corpus.problems += unread
+    result = findings(corpus)
+    problems, accepted, names = list(result.problems), list(result.accepted), corpus.files
+    store.put(entry_key, [cache.dump_problems(problems), cache.dump_problems(accepted), names])
+    store.flush()
+    return problems, accepted, names
+
+
+def _key(parts: list[str], unread: list[Problem]) -> str:
+    return cache.key("check", *parts, *map(str, unread))
+
+
+def _stored(store: cache.Cache, entry_key: str) -> tuple[list[Problem], list[Problem], list[str]] | None:
+    stored = store.get(entry_key)
     if isinstance(stored, list) and len(stored) == 3 and isinstance(stored[2], list):
         try:
             names = [str(name) for name in stored[2]]
             return cache.load_problems(stored[0]), cache.load_problems(stored[1]), names
         except ValueError:
             pass  # not what this version stores: check again
-    corpus = corpus_mod.from_files(root, files)
-    corpus.problems += unread
-    found = findings(corpus)
-    result = list(found.problems), list(found.accepted), corpus.files
-    store.put(entry_key, [cache.dump_problems(result[0]), cache.dump_problems(result[1]), result[2]])
-    store.flush()
-    return result
+    return None
 
 
 def check(root: Path, paths: Sequence[str] = ()) -> CheckResult:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from comparator.corpus import Corpus
-from comparator.models import Kind
+from comparator.terms import Kind
 
 # Where a claim has a word, and how much that says the claim is about it.
 QUESTION = 1.0

@@ -10,35 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from enum import Enum
 
 from comparator.corpus import Corpus
-from comparator.disputes import Cause as Cause
 from comparator.disputes import Dispute as Dispute
-from comparator.disputes import DisputeKind as DisputeKind
 from comparator.disputes import judge
 from comparator.items import Item as Item
-from comparator.items import Status as Status
 from comparator.items import before
-from comparator.models import Assertion, Kind
+from comparator.models import Assertion
 from comparator.parse import ClaimFile
 from comparator.sides import Side as Side
 from comparator.sides import common as common
 from comparator.sides import find_sides, groups
+from comparator.terms import Kind, Relation, Status, Verdict
 from comparator.values import Interval, Point, ValueSet, same, value_set
-
-
-class Relation(str, Enum):
-    AGREE = "agree"
-    COMPATIBLE = "compatible"
-    SUPERSEDE = "supersede"
-    CONTRADICT = "contradict"
-
-
-class Verdict(str, Enum):
-    CONTESTED = "contested"
-    CORROBORATED = "corroborated"
-    SINGLE_ORIGIN = "single-origin"
 
 
 @dataclass(frozen=True)

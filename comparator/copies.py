@@ -26,7 +26,6 @@ from functools import lru_cache
 
 from comparator.corpus import Corpus
 from comparator.credits import Credit, CreditForm, Dateline, agency_name, agency_outlet, credits, dateline
-from comparator.models import OutletKind
 from comparator.numbers import primary
 from comparator.parse import SourceFile
 from comparator.problems import Problem, warning
@@ -43,6 +42,7 @@ from comparator.shingles import (
     shingles,
     words,
 )
+from comparator.terms import OutletKind
 
 THRESHOLD = 0.5  # the score from which `check` warns of an undeclared copy
 CAP = 50  # a key held by more articles than this is boilerplate (see `Postings`)

@@ -6,16 +6,14 @@ lookup does not pay for the rest of the repository.
 
 from __future__ import annotations
 
-import os
-import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from comparator import cache
-from comparator.models import SLUG_PATTERN, Actor, Outlet
+from comparator import cache, tree
+from comparator.models import Actor, Outlet
 from comparator.parse import (
     ClaimFile,
     Entry,
@@ -28,11 +26,9 @@ from comparator.parse import (
     rebuild_source,
 )
 from comparator.problems import Problem, error
-from comparator.root import FileText, read_text, relative
+from comparator.root import ACTORS, OUTLETS, FileText, folders, named, read_text, relative
 from comparator.yamlmarks import Marks
 
-OUTLETS = "sources/outlets.yaml"
-ACTORS = "sources/actors.yaml"
 T = TypeVar("T")
 
 
@@ -42,7 +38,8 @@ class _Parser(Generic[T]):
 
     A file's parse depends on its path and text alone, so one process (a diff reads two
     revisions that mostly share files; a test runs many commands) also keeps the last
-    `size` results in memory, whichever cache they came through. Results are immutable.
+    `size` results in memory, whichever cache they came through, by the hash of path and
+    text: the texts themselves are not held. Results are immutable.
     """
 
     def __init__(
@@ -53,14 +50,15 @@ class _Parser(Generic[T]):
         size: int,
     ) -> None:
         self.label, self.read, self.rebuild, self.size = label, read, rebuild, size
-        self.memo: OrderedDict[FileText, tuple[T, list[Problem]]] = OrderedDict()
+        self.memo: OrderedDict[str, tuple[T, list[Problem]]] = OrderedDict()
 
     def __call__(self, store: cache.Cache, file: FileText) -> tuple[T, list[Problem]]:
-        found = self.memo.get(file)
+        entry_key = cache.key(self.label, file.rel, file.text)
+        found = self.memo.get(entry_key)
         if found is not None:
-            self.memo.move_to_end(file)
+            self.memo.move_to_end(entry_key)
             return found
-        found = self.memo[file] = self._parse(store, file)
+        found = self.memo[entry_key] = self._parse(store, file, entry_key)
         if len(self.memo) > self.size:
             self.memo.popitem(last=False)
         return found
@@ -68,8 +66,7 @@ class _Parser(Generic[T]):
     def cache_clear(self) -> None:
         self.memo.clear()
 
-    def _parse(self, store: cache.Cache, file: FileText) -> tuple[T, list[Problem]]:
-        entry_key = cache.key(self.label, file.rel, file.text)
+    def _parse(self, store: cache.Cache, file: FileText, entry_key: str) -> tuple[T, list[Problem]]:
         stored = store.get(entry_key)
         if isinstance(stored, dict):
             try:
@@ -140,34 +137,10 @@ class Corpus:
 
 def load(root: Path) -> Corpus:
     """Read everything under `root`, collecting problems rather than stopping at the first."""
-    files, unread = read_tree(root)
+    files, unread = tree.read(root)
     corpus = from_files(root, files)
     corpus.problems += unread
     return corpus
-
-
-def read_tree(root: Path) -> tuple[dict[str, FileText | Problem], list[Problem]]:
-    """The text of every file `load` reads, by path relative to the root, and a problem for
-    each path the walk did not read."""
-    found = [
-        root / OUTLETS,
-        root / ACTORS,
-        *_walk(root, "sources", ".md"),
-        *_walk(root, "claims", ".yaml", ".yml"),
-    ]
-    real = root.resolve()
-    # The walk enters no linked folder, so only the two top folders may lead elsewhere.
-    inside = all(_resolves_inside(root / top, real) for top in ("claims", "sources"))
-    paths = [p for p in found if isinstance(p, Path) and (p.exists() or p.is_symlink())]
-    files = {relative(root, p): read_text(root, p, inside=inside) for p in paths}
-    return files, [p for p in found if isinstance(p, Problem)]
-
-
-def _resolves_inside(path: Path, real_root: Path) -> bool:
-    try:
-        return path.resolve().is_relative_to(real_root)
-    except (OSError, RuntimeError):
-        return False
 
 
 def from_files(root: Path, files: Mapping[str, FileText | Problem]) -> Corpus:
@@ -200,7 +173,7 @@ def load_claims(root: Path, claim_ids: Iterable[str]) -> tuple[Corpus, list[str]
             _add_registry(corpus, registry, read_text(root, path))
     missing = []
     for claim_id in claim_ids:
-        paths = _named(root / "claims", claim_id, ".yaml", ".yml")
+        paths = named(root / "claims", claim_id, ".yaml", ".yml")
         if not paths:
             missing.append(claim_id)
         for path in paths:
@@ -210,7 +183,7 @@ def load_claims(root: Path, claim_ids: Iterable[str]) -> tuple[Corpus, list[str]
         source_id = wanted.pop()
         if source_id in corpus.sources:
             continue
-        for path in _named(root / "sources", source_id, ".md"):
+        for path in named(root / "sources", source_id, ".md"):
             source = _add_source(corpus, relative(root, path), read_text(root, path))
             if source and source.meta.derived_from:
                 wanted.append(source.meta.derived_from)
@@ -223,70 +196,11 @@ def claim_ids(root: Path) -> list[str]:
     return sorted(
         {
             p.stem
-            for folder in _folders(root / "claims")
+            for folder in folders(root / "claims")
             for p in folder.iterdir()
             if p.suffix in (".yaml", ".yml")
         }
     )
-
-
-def _folders(top: Path) -> list[Path]:
-    """The folders directly under `top`; linked folders are not entered, as in `load`."""
-    if not top.is_dir():
-        return []
-    return sorted(
-        p for p in top.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")
-    )
-
-
-def _named(top: Path, file_id: str, *suffixes: str) -> list[Path]:
-    """The files `<top>/<folder>/<file_id><suffix>`; an id that is not a slug names nothing."""
-    if len(file_id) > 200 or not re.fullmatch(SLUG_PATTERN, file_id):
-        return []
-    return [
-        folder / (file_id + suffix)
-        for folder in _folders(top)
-        for suffix in suffixes
-        if (folder / (file_id + suffix)).exists() or (folder / (file_id + suffix)).is_symlink()
-    ]
-
-
-def _walk(root: Path, top: str, *suffixes: str) -> list[Path | Problem]:
-    """Files under `root/top` in a stable order, and a problem for each path not read: a
-    linked folder (never entered: it may lead anywhere, and walking into it could loop) and
-    a name that is not UTF-8 (no report or terminal could show it)."""
-    found: list[Path | Problem] = []
-    for folder, dirs, files in os.walk(root / top, followlinks=False):
-        here = Path(folder)
-        entries = sorted(d for d in dirs if not d.startswith("."))
-        dirs[:] = [d for d in entries if not (here / d).is_symlink() and _utf8(d)]
-        for name in entries:
-            if not _utf8(name):
-                found.append(_unreadable_name(root, here / name))
-            elif (here / name).is_symlink():
-                rel = relative(root, here / name)
-                found.append(
-                    error(
-                        rel, 1, 1, "outside-root", "a linked folder is not entered; its files were not read"
-                    )
-                )
-        for name in sorted(f for f in files if f.endswith(suffixes) or not _utf8(f)):
-            found.append(here / name if _utf8(name) else _unreadable_name(root, here / name))
-    return found
-
-
-def _utf8(name: str) -> bool:
-    """Whether a name read from the file system is UTF-8 (else it holds escaped bytes)."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _unreadable_name(root: Path, path: Path) -> Problem:
-    shown = relative(root, path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return error(shown, 1, 1, "encoding", "the name is not UTF-8; rename it (it was not read)")
 
 
 def _accept(corpus: Corpus, rel: str, file: FileText | Problem) -> FileText | None:

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from comparator.models import Outlet, OutletKind
+from comparator.models import Outlet
 from comparator.quotes import fold
+from comparator.terms import OutletKind
 
 
 class CreditForm(str, Enum):

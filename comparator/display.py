@@ -10,15 +10,17 @@ renderers' part (`comparator.render`), and JSON keeps the contract's records (`r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from comparator import humanize
-from comparator.compare import Analysis, Item, Verdict
-from comparator.corpus import Corpus
 from comparator.dates import PartialDate
-from comparator.disputes import Cause, DisputeKind
 from comparator.humanize import plural
-from comparator.items import Status
-from comparator.models import Kind
+from comparator.records import claim_record
+from comparator.terms import Cause, DisputeKind, Kind, Status, Verdict
+
+if TYPE_CHECKING:  # a view read back from the cache is printed without the comparison
+    from comparator.compare import Analysis, Item
+    from comparator.corpus import Corpus
 
 UNDATED = "undated"
 OWN_VOICE = "own voice"
@@ -101,7 +103,9 @@ class ClaimView:
     sides: tuple[SideView, ...]
     disputes: tuple[DisputeView, ...]
     disputes_more: int  # how many more there are than are listed
-    analysis: Analysis  # for JSON, whose records the contract fixes
+    # For JSON, whose keys the contract fixes (`records.claim_record`); None in a view built
+    # for the report, which prints no JSON and holds every claim's view at once.
+    record: dict[str, Any] | None
 
     @property
     def contested(self) -> bool:
@@ -173,7 +177,7 @@ def consensus(corpus: Corpus, analysis: Analysis) -> str | None:
     return humanize.summary(corpus, analysis)
 
 
-def claim_view(corpus: Corpus, analysis: Analysis) -> ClaimView:
+def claim_view(corpus: Corpus, analysis: Analysis, *, record: bool = True) -> ClaimView:
     claim_file = analysis.claim
     claim = claim_file.claim
     labels: dict[int, list[str]] = {}
@@ -221,5 +225,5 @@ def claim_view(corpus: Corpus, analysis: Analysis) -> ClaimView:
         sides=tuple(sides),
         disputes=disputes,
         disputes_more=max(0, len(analysis.disputes) - MAX_LISTED),
-        analysis=analysis,
+        record=claim_record(analysis) if record else None,
     )

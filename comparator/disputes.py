@@ -12,32 +12,15 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 from comparator.corpus import Corpus
 from comparator.items import Item, before
-from comparator.models import Claim, Kind, OutletKind, Qualifier
+from comparator.models import Claim
 from comparator.sides import Side
+from comparator.terms import Cause, DisputeKind, Kind, OutletKind, Qualifier
 
 NEAR_DAYS = 7  # dates less than a week apart: rounding, a time zone, "the night of"
-
-
-class DisputeKind(str, Enum):
-    WITHIN_ORIGIN = "within-origin"
-    BETWEEN_PARTIES = "between-parties"
-    BETWEEN_MEDIA = "between-media"
-
-
-class Cause(str, Enum):
-    """Likely causes, in the order they are tried."""
-
-    DECREASE = "decrease"
-    COPY = "copy"
-    NEAR = "near"
-    TIME = "time"
-    TYPO = "typo"
-    ACCOUNT = "account"
 
 
 @dataclass(frozen=True)

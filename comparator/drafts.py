@@ -22,8 +22,9 @@ from comparator.curation.sentences import split_sentences
 from comparator.curation.suggest import Value, read_values
 from comparator.curation.textdates import DateReading
 from comparator.hints import qualifier_spans
-from comparator.models import Actor, Qualifier
+from comparator.models import Actor
 from comparator.numbers import Number, primary
+from comparator.terms import Qualifier
 
 
 class Family(str, Enum):

@@ -7,6 +7,19 @@ it in one place and prints `comparator: <message>` to stderr. Other exceptions a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from comparator.problems import Problem
+
 
 class ComparatorError(Exception):
     exit_code = 1
+
+
+class ClaimNotLoaded(ComparatorError):
+    """The claim's file exists but has errors; `problems` are those of its files."""
+
+    def __init__(self, message: str, problems: list[Problem]) -> None:
+        super().__init__(message)
+        self.problems = problems

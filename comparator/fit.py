@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from comparator.compare import Analysis, Item, Status, Verdict
+from comparator.compare import Analysis, Item
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate
 from comparator.drafts import Figure
-from comparator.models import Kind, Qualifier
+from comparator.terms import Kind, Qualifier, Status, Verdict
 from comparator.values import Interval, Point, ValueSet, value_set
 
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from comparator.models import Qualifier
 from comparator.numbers import Found, primary, read_numbers
+from comparator.terms import Qualifier
 
 _HINTS: dict[str, dict[str, Qualifier]] = {
     "id": {

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from comparator.compare import Analysis, Cause, Dispute, DisputeKind, Item, Relation, Side, Status
-from comparator.corpus import Corpus
 from comparator.dates import PartialDate, human_day
-from comparator.disputes import is_party
-from comparator.models import Kind, Qualifier
+from comparator.terms import Cause, DisputeKind, Kind, Qualifier, Relation, Status
 from comparator.values import Interval, Point, ValueSet, same
+
+if TYPE_CHECKING:  # printing a claim from the cache loads neither the models nor the comparison
+    from comparator.compare import Analysis, Dispute, Item, Side
+    from comparator.corpus import Corpus
 
 _WORDS = {
     Qualifier.EXACT: "",
@@ -220,6 +221,8 @@ def dispute_kind(corpus: Any, analysis: Analysis, dispute: Dispute) -> str:
         return f"one origin gave two {_noun(analysis.claim.claim.kind)}"
     if dispute.kind is DisputeKind.BETWEEN_MEDIA:
         return "outlets report differently"
+    from comparator.disputes import is_party  # the comparison's own rule, loaded only to build a view
+
     parties: list[str] = []
     for n in (0, 1):
         for item in _exclusive(analysis, dispute, n):

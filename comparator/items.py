@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
 from comparator.dates import PartialDate
 from comparator.models import Assertion
 from comparator.parse import SourceFile
+from comparator.terms import Status
 from comparator.values import ValueSet
-
-
-class Status(str, Enum):
-    """Whether an assertion is part of its claim's current state."""
-
-    CURRENT = "current"
-    SUPERSEDED = "superseded"  # a running total's figure that a later, higher one replaced
-    RETRACTED = "retracted"  # withdrawn or corrected by its outlet; kept on record only
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from enum import Enum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -29,8 +28,7 @@ from pydantic import (
 )
 
 from comparator.dates import PartialDate
-
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+from comparator.terms import SLUG_PATTERN, Kind, OutletKind, Qualifier
 
 Slug = Annotated[
     str,
@@ -65,45 +63,6 @@ DateValue = Annotated[
     PlainSerializer(lambda d: d.iso(), return_type=str),
     WithJsonSchema(DATE_SCHEMA),
 ]
-
-
-class Kind(str, Enum):
-    """What a claim's values are: count, quantity, date, actor, boolean or text."""
-
-    COUNT = "count"
-    QUANTITY = "quantity"
-    DATE = "date"
-    ACTOR = "actor"
-    BOOLEAN = "boolean"
-    TEXT = "text"
-
-    @property
-    def ordered(self) -> bool:
-        return self in (Kind.COUNT, Kind.QUANTITY, Kind.DATE)
-
-
-class Qualifier(str, Enum):
-    """How an assertion's value is meant; `between` takes `[low, high]`."""
-
-    EXACT = "exact"
-    AT_LEAST = "at_least"
-    MORE_THAN = "more_than"
-    AT_MOST = "at_most"
-    LESS_THAN = "less_than"
-    ABOUT = "about"
-    NEARLY = "nearly"
-    BETWEEN = "between"
-
-
-class OutletKind(str, Enum):
-    """What sort of outlet: newspaper, online, broadcaster, agency, official or other."""
-
-    NEWSPAPER = "newspaper"
-    ONLINE = "online"
-    BROADCASTER = "broadcaster"
-    AGENCY = "agency"
-    OFFICIAL = "official"
-    OTHER = "other"
 
 
 class _Strict(BaseModel):

@@ -15,10 +15,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from comparator import yamlmarks
-from comparator.models import SLUG_PATTERN, Actor, Assertion, Claim, Kind, Outlet, SourceMeta, is_kind
+from comparator.models import Actor, Assertion, Claim, Outlet, SourceMeta, is_kind
 from comparator.nearest import did_you_mean
 from comparator.problems import Problem, error
 from comparator.root import FileText
+from comparator.terms import SLUG_PATTERN, Kind
 from comparator.yamlmarks import Marks, Path
 
 M = TypeVar("M", bound=BaseModel)

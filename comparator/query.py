@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from comparator import corpus as corpus_mod
-from comparator.compare import Analysis, Verdict, analyse
+from comparator.compare import Analysis, analyse
 from comparator.corpus import Corpus
-from comparator.errors import ComparatorError
-from comparator.models import Kind
+from comparator.errors import ClaimNotLoaded, ComparatorError
 from comparator.nearest import did_you_mean, nearest
-from comparator.problems import Problem
 from comparator.quotes import fold
+from comparator.terms import Kind, Verdict
 
 VERDICT_ORDER = (Verdict.CONTESTED, Verdict.CORROBORATED, Verdict.SINGLE_ORIGIN)
 
@@ -38,14 +37,6 @@ class Filters:
     actor: tuple[str, ...] = ()
     tag: tuple[str, ...] = ()
     text: str | None = None
-
-
-class ClaimNotLoaded(ComparatorError):
-    """The claim's file exists but has errors; `problems` are those of its files."""
-
-    def __init__(self, message: str, problems: list[Problem]) -> None:
-        super().__init__(message)
-        self.problems = problems
 
 
 def find(root: Path, claim_id: str) -> tuple[Corpus, Analysis]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from comparator.compare import Analysis, Dispute, Item, Side
 from comparator.dates import PartialDate
-from comparator.models import Kind
+from comparator.terms import Kind
 from comparator.values import Interval, Point, ValueSet, ordinal_date
+
+if TYPE_CHECKING:
+    from comparator.compare import Analysis, Dispute, Item, Side
 
 
 def plain(value: Any) -> Any:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from comparator.errors import ComparatorError
 from comparator.problems import Problem, error
+from comparator.terms import SLUG_PATTERN
 
 ROOT_ENV = "COMPARATOR_ROOT"
+OUTLETS = "sources/outlets.yaml"
+ACTORS = "sources/actors.yaml"
 MAX_FILE_BYTES = 2 * 1024 * 1024  # far above any article; keeps a hostile file from stalling a run
 
 
@@ -102,14 +106,15 @@ def read_regular(path: Path, limit: int, *, head: bool = False, follow: bool = T
         os.close(fd)
 
 
-def read_text(root: Path, path: Path, *, inside: bool = False) -> FileText | Problem:
+def read_text(root: Path, path: Path, *, inside: bool = False, rel: str | None = None) -> FileText | Problem:
     """Read a UTF-8 file under `root`, or say why not. A link out of the root is never followed.
 
     `inside` says that no folder on the way from the root to `path` is a link (a walk that
     enters none found it): the file is then read at once unless it is a link itself, which
-    spares resolving every path of a large tree.
+    spares resolving every path of a large tree. `rel` is `path` relative to the root, when
+    the caller knows it.
     """
-    rel = relative(root, path)
+    rel = relative(root, path) if rel is None else rel
     if inside:
         try:
             return decode(rel, read_regular(path, MAX_FILE_BYTES, follow=False))
@@ -210,3 +215,24 @@ def unsafe_output(root: Path, out: str | os.PathLike[str]) -> str | None:
     if out.exists() and not (out.is_file() or out.is_dir()):
         return f"{out} is not a regular file or folder"
     return None
+
+
+def folders(top: Path) -> list[Path]:
+    """The folders directly under `top`; linked folders are not entered, as in `load`."""
+    if not top.is_dir():
+        return []
+    return sorted(
+        p for p in top.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")
+    )
+
+
+def named(top: Path, file_id: str, *suffixes: str) -> list[Path]:
+    """The files `<top>/<folder>/<file_id><suffix>`; an id that is not a slug names nothing."""
+    if len(file_id) > 200 or not re.fullmatch(SLUG_PATTERN, file_id):
+        return []
+    return [
+        folder / (file_id + suffix)
+        for folder in folders(top)
+        for suffix in suffixes
+        if (folder / (file_id + suffix)).exists() or (folder / (file_id + suffix)).is_symlink()
+    ]

@@ -22,10 +22,11 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 
 from comparator import atomic
-from comparator.models import DATE_SCHEMA, LARGEST, SLUG_PATTERN, Actor, Claim, Kind, Outlet, SourceMeta
+from comparator.models import DATE_SCHEMA, LARGEST, Actor, Claim, Outlet, SourceMeta
 from comparator.parse import MAX_ASSERTIONS
 from comparator.problems import ACCEPTABLE, CODES
 from comparator.root import Unreadable, read_regular, writable
+from comparator.terms import SLUG_PATTERN, Kind
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schema"

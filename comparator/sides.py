@@ -14,7 +14,7 @@ from typing import Any
 
 from comparator.corpus import Corpus
 from comparator.items import Item
-from comparator.models import Kind
+from comparator.terms import Kind
 from comparator.values import Interval, Point, ValueSet
 
 

@@ -9,14 +9,16 @@ from typing import Any
 from comparator import cache
 from comparator.accept import accepting
 from comparator.copies import copy_problems
-from comparator.corpus import ACTORS, OUTLETS, Corpus
+from comparator.corpus import Corpus
 from comparator.hints import qualifier_hint
-from comparator.models import Actor, Assertion, Kind, Qualifier
+from comparator.models import Actor, Assertion
 from comparator.nearest import did_you_mean
 from comparator.numbers import read_numbers
 from comparator.passage import closest_passage
 from comparator.problems import Problem, Severity, error, warning
 from comparator.quotes import quote_in
+from comparator.root import ACTORS, OUTLETS
+from comparator.terms import Kind, Qualifier
 from comparator.yamlmarks import Marks
 
 

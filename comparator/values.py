@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from comparator.dates import day_from_ordinal
-from comparator.models import Kind, Qualifier
+from comparator.terms import Kind, Qualifier
 
 Number = int | float
 INF = math.inf

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from comparator.claimwords import ClaimWords, Match, Token, build, stem, tokens
-from comparator.compare import Analysis, Status, analyse
+from comparator.compare import Analysis, analyse
 from comparator.corpus import Corpus
 from comparator.display import ClaimView, claim_view
 from comparator.drafts import ActorNames, DraftSentence, Family, Figure, read_draft
 from comparator.fit import Fit, VetStatus, judge, kinds_for, same_figure, speaks_about
-from comparator.models import Kind, Qualifier
+from comparator.terms import Kind, Qualifier, Status
 
 _SPACES = re.compile(r"\s+")
 _WORDS_AFTER = re.compile(r"\S+")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -109,3 +109,17 @@ def run() -> Callable[..., object]:
         )
 
     return invoke
+
+
+@pytest.fixture
+def fresh_process() -> Iterator[None]:
+    """A test that counts what is read or kept starts as a new process would: no open
+    cache, no parse kept in memory."""
+    from comparator import cache, corpus
+
+    cache.use(True)
+    cache.close()
+    corpus._parse_claim.cache_clear()
+    corpus._parse_source.cache_clear()
+    yield
+    cache.close()

@@ -17,6 +17,8 @@ import pytest
 from comparator import cache, corpus, yamlmarks
 from comparator.check import check
 
+pytestmark = pytest.mark.usefixtures("fresh_process")
+
 CLAIM = """\
 question: How many people were killed?
 kind: count
@@ -60,17 +62,6 @@ def found(run: Any, root: Path, *options: str, env: dict[str, str] | None = None
 
 def database(root: Path) -> Path:
     return root / cache.FOLDER / cache.DATABASE
-
-
-@pytest.fixture(autouse=True)
-def fresh_process() -> Any:
-    """Each test starts as a new process would: no open cache, no parse kept in memory."""
-    cache.use(True)
-    cache.close()
-    corpus._parse_claim.cache_clear()
-    corpus._parse_source.cache_clear()
-    yield
-    cache.close()
 
 
 def test_a_cold_run_fills_the_cache_and_a_warm_one_parses_nothing(

@@ -11,11 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comparator.compare import Relation, Verdict, analyse, origin_of
+from comparator.compare import analyse, origin_of
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate
-from comparator.models import Actor, Claim, Kind, Outlet, Qualifier, SourceMeta
+from comparator.models import Actor, Claim, Outlet, SourceMeta
 from comparator.parse import ClaimFile, SourceFile
+from comparator.terms import Kind, Qualifier, Relation, Verdict
 from comparator.values import Interval, value_set
 from comparator.yamlmarks import Marks
 

@@ -9,8 +9,9 @@ from test_compare import claim
 from test_sides import CORPUS
 
 from comparator import humanize
-from comparator.compare import Cause, DisputeKind, analyse
+from comparator.compare import analyse
 from comparator.disputes import typo
+from comparator.terms import Cause, DisputeKind
 
 SAME_DAY = "2020-01-01"
 

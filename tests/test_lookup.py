@@ -409,8 +409,9 @@ def test_bundled_corpus_passes_strict_check(run):  # type: ignore[no-untyped-def
 
 @corpus_only
 def test_bundled_facts_through_the_core() -> None:
-    from comparator.compare import Relation, Verdict, analyse
+    from comparator.compare import analyse
     from comparator.corpus import load
+    from comparator.terms import Relation, Verdict
 
     corpus = load(REPO)
     verdict = {cid: analyse(corpus, c) for cid, c in corpus.claims.items()}

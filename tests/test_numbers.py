@@ -10,8 +10,8 @@ import pytest
 from conftest import source
 
 from comparator.hints import qualifier_words
-from comparator.models import Qualifier
 from comparator.numbers import read_numbers
+from comparator.terms import Qualifier
 
 
 @pytest.mark.parametrize(

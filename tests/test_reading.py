@@ -13,7 +13,7 @@ from comparator.curation import suggest as sg
 from comparator.curation.sentences import split_sentences
 from comparator.dates import PartialDate
 from comparator.hints import qualifier_hint, qualifier_words
-from comparator.models import Qualifier
+from comparator.terms import Qualifier
 
 ENGLISH = Path(__file__).parent / "fixtures" / "english"
 PUBLISHED = PartialDate.parse("2022-09-14")

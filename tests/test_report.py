@@ -24,12 +24,12 @@ from markdown_it import MarkdownIt
 from comparator import atomic
 from comparator import corpus as corpus_mod
 from comparator.compare import analyse
-from comparator.models import SLUG_PATTERN
 from comparator.render.escape import markdown as md
 from comparator.render.markdown import table
 from comparator.report import chart, files
 from comparator.report.content import build
 from comparator.report.links import href
+from comparator.terms import SLUG_PATTERN
 
 TESTS = Path(__file__).parent
 FIXTURE = TESTS / "fixtures" / "report"

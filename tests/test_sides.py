@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from test_compare import add_source, claim, corpus_with
 
-from comparator.compare import Analysis, Relation, Status, Verdict, analyse
+from comparator.compare import Analysis, analyse
 from comparator.corpus import Corpus
-from comparator.models import Kind, OutletKind
 from comparator.review.dispute_changes import unmatched
+from comparator.terms import Kind, OutletKind, Relation, Status, Verdict
 from comparator.values import Interval
 
 ORDERED = ["count", "quantity", "date"]

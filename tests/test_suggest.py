@@ -16,9 +16,9 @@ from comparator.curation import stubs as stubs_mod
 from comparator.curation import suggest as sg
 from comparator.curation import textdates
 from comparator.dates import PartialDate
-from comparator.models import Qualifier
 from comparator.quotes import find_quote
 from comparator.records import plain
+from comparator.terms import Qualifier
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 

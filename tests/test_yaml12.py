@@ -18,7 +18,7 @@ import ruamel.yaml
 from ruamel.yaml.resolver import BaseResolver
 
 from comparator import schema, yamlmarks
-from comparator.models import Kind
+from comparator.terms import Kind
 
 # Each scalar of the table and what the YAML 1.2 core schema reads it as.
 CORE_READINGS: dict[str, Any] = {

@@ -14,8 +14,8 @@ from comparator.errors import ComparatorError
 # name -> "module:function"; each module holds one command and nothing heavier than it needs.
 COMMANDS = {
     "check": "comparator.cli.check:check",
-    "show": "comparator.cli.lookup:show",
-    "list": "comparator.cli.lookup:list_claims",
+    "show": "comparator.cli.show:show",
+    "list": "comparator.cli.list:list_claims",
     "diff": "comparator.cli.diff:diff",
     "report": "comparator.cli.report:report",
     "schema": "comparator.cli.schema:schema",

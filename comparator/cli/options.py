@@ -6,7 +6,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -104,6 +104,18 @@ def emit(text: str) -> None:
         # Renderers add colour codes only when colour is wanted, and drop any from data:
         # click must not strip them again because the stream is not a terminal.
         click.echo(safe(text.rstrip("\n")), color=True)
+
+
+def emit_pieces(pieces: Iterable[str]) -> None:
+    """What `emit` prints, written piece by piece as a renderer gives it (`list` of a large
+    repository is never held whole)."""
+    last = ""
+    for piece in pieces:
+        if piece:
+            click.echo(safe(piece), nl=False, color=True)
+            last = piece
+    if last and not last.endswith("\n"):
+        click.echo("")
 
 
 def note(text: str) -> None:

@@ -20,11 +20,12 @@ from comparator.check import check
 from comparator.curation.edits import Refused, write_new
 from comparator.curation.yamltext import quoted, reads_back
 from comparator.dates import PartialDate
-from comparator.models import SLUG_PATTERN, SourceMeta
+from comparator.models import SourceMeta
 from comparator.nearest import did_you_mean
 from comparator.parse import parse_source
 from comparator.problems import Problem, Severity
-from comparator.root import MAX_FILE_BYTES, FileText, relative
+from comparator.root import MAX_FILE_BYTES, OUTLETS, FileText, relative
+from comparator.terms import SLUG_PATTERN
 from comparator.validate import validate
 
 # A slug long enough to say what the article is about, short enough to type and to read in a
@@ -168,10 +169,10 @@ def build(root: Path, new: NewSource, corpus: corpus_mod.Corpus | None = None) -
         raise Refused(f"the article is larger than the {MAX_FILE_BYTES} bytes a source may hold")
     outlet = new.outlet.strip()
     if outlet not in corpus.outlets:
-        if any(p.file == corpus_mod.OUTLETS for p in corpus.problems):
-            known = f"{corpus_mod.OUTLETS} has problems (run `comparator check`)"
+        if any(p.file == OUTLETS for p in corpus.problems):
+            known = f"{OUTLETS} has problems (run `comparator check`)"
         else:
-            known = f"add it to {corpus_mod.OUTLETS} first"
+            known = f"add it to {OUTLETS} first"
         raise Refused(f"unknown outlet {outlet!r}{did_you_mean(outlet, corpus.outlets)}; {known}")
     wire = new.wire.strip() if new.wire else None
     if wire is not None and wire not in corpus.outlets:
@@ -198,7 +199,7 @@ def build(root: Path, new: NewSource, corpus: corpus_mod.Corpus | None = None) -
         )
     language = _one_line(new.language) or corpus.outlets[outlet].language
     if not language:
-        raise Refused(f"outlet {outlet!r} has no language in {corpus_mod.OUTLETS}; give --language")
+        raise Refused(f"outlet {outlet!r} has no language in {OUTLETS}; give --language")
     authors = [a for a in (_one_line(a) for a in new.authors) if a]
     meta = {
         "id": source_id,

@@ -31,11 +31,12 @@ from comparator.curation.yamltext import (
     scalar,
 )
 from comparator.dates import PartialDate
-from comparator.models import SLUG_PATTERN, Kind, Qualifier, parse_value
+from comparator.models import parse_value
 from comparator.nearest import did_you_mean, nearest
 from comparator.problems import Problem, Severity
 from comparator.quotes import normalise
-from comparator.root import FileText, read_text, relative
+from comparator.root import ACTORS, OUTLETS, FileText, read_text, relative
+from comparator.terms import SLUG_PATTERN, Kind, Qualifier
 from comparator.validate import validate
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/claim.schema.json"
@@ -286,7 +287,7 @@ def _checked(
     """What `check` says about the new lines of the claim file `rel` holding `text`: errors
     refuse it, and so do warnings unless the curator writes despite them (then returned)."""
     files: dict[str, FileText | Problem] = {}
-    for registry in (corpus_mod.OUTLETS, corpus_mod.ACTORS):
+    for registry in (OUTLETS, ACTORS):
         if (root / registry).exists():
             files[registry] = read_text(root, root / registry)
     for source_id in dict.fromkeys(sources):

@@ -24,11 +24,11 @@ from comparator.curation.yamltext import (
     flow_list,
     scalar,
 )
-from comparator.models import SLUG_PATTERN
 from comparator.nearest import nearest
 from comparator.problems import Severity
 from comparator.quotes import fold
-from comparator.root import FileText, read_text
+from comparator.root import ACTORS, OUTLETS, FileText, read_text
+from comparator.terms import SLUG_PATTERN
 from comparator.validate import validate
 
 
@@ -71,7 +71,7 @@ def add_outlet(root: Path, new: NewOutlet) -> Written:
         ("notes", new.notes),
     ]
     rendered = [(name, scalar(value)) for name, value in _given(fields)]
-    return _add(root, corpus_mod.OUTLETS, "outlet", new.id, [new.name], rendered)
+    return _add(root, OUTLETS, "outlet", new.id, [new.name], rendered)
 
 
 def add_actor(root: Path, new: NewActor) -> Written:
@@ -83,7 +83,7 @@ def add_actor(root: Path, new: NewActor) -> Written:
     notes = _one_line(new.notes)
     if notes:
         rendered.append(("notes", scalar(notes)))
-    return _add(root, corpus_mod.ACTORS, "actor", new.id, [new.name, *aliases], rendered)
+    return _add(root, ACTORS, "actor", new.id, [new.name, *aliases], rendered)
 
 
 def _one_line(text: str | None) -> str | None:
@@ -99,7 +99,7 @@ def _add(root: Path, rel: str, what: str, new_id: str, names: list[str], fields:
     if not re.fullmatch(SLUG_PATTERN, new_id):
         raise Refused(f"{what} id {new_id!r} is not a lowercase slug (letters a-z, digits, single hyphens)")
     path = root / rel
-    registries = {r: read_text(root, root / r) for r in (corpus_mod.OUTLETS, corpus_mod.ACTORS)}
+    registries = {r: read_text(root, root / r) for r in (OUTLETS, ACTORS)}
     registries = {r: f for r, f in registries.items() if (root / r).exists() or (root / r).is_symlink()}
     current = registries.get(rel)
     if current is not None and not isinstance(current, FileText):
@@ -131,7 +131,7 @@ def _add(root: Path, rel: str, what: str, new_id: str, names: list[str], fields:
 
 
 def _refuse_duplicates(corpus: corpus_mod.Corpus, rel: str, what: str, new_id: str, names: list[str]) -> None:
-    registry = corpus.outlet_registry if rel == corpus_mod.OUTLETS else corpus.actor_registry
+    registry = corpus.outlet_registry if rel == OUTLETS else corpus.actor_registry
     taken = {e.model.id: e for e in registry.entries}
     near = nearest(new_id, taken)
     if new_id in taken:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from comparator.curation.suggest import Suggestion, Suggestions, Value
 from comparator.hints import qualifier_hint
-from comparator.models import Qualifier
+from comparator.terms import Qualifier
 
 # Where a sentence divides into clauses: commas, semicolons and colons, spaced dashes, and the
 # end of a quotation followed by its attribution ("...,” kata Kremlin").

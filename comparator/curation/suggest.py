@@ -24,10 +24,10 @@ from comparator.curation.spans import Spans
 from comparator.curation.textdates import DateReading, read_dates
 from comparator.dates import PartialDate
 from comparator.hints import qualifier_spans, qualifier_words
-from comparator.models import Qualifier
 from comparator.numbers import Number, read_numbers
 from comparator.parse import SourceFile
 from comparator.quotes import normalise_with_map, quote_spans
+from comparator.terms import Qualifier
 
 # --------------------------------------------------------------------------------------------
 # Values: the numbers and dates a sentence states

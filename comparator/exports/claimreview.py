@@ -13,10 +13,10 @@ import datetime as dt
 from typing import Any
 
 from comparator import humanize
-from comparator.compare import Analysis, Item, Verdict
+from comparator.compare import Analysis, Item
 from comparator.corpus import Corpus
 from comparator.exports.tables import Dataset
-from comparator.items import Status
+from comparator.terms import Status, Verdict
 
 CONTEXT = "https://schema.org"
 

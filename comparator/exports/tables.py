@@ -9,8 +9,9 @@ an assertion has an `id` of its own (`<claim-id>/<index>`), which relations poin
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from comparator import humanize
@@ -195,19 +196,29 @@ class Dataset:
     def of(cls, corpus: Corpus) -> Dataset:
         return cls(corpus, tuple(analyse(corpus, corpus.claims[cid]) for cid in sorted(corpus.claims)))
 
+    @cached_property
+    def tables(self) -> list[Table]:
+        """Every table, made once however many files and summaries are written from it."""
+        return _tables(self)
+
 
 def tables(data: Dataset) -> list[Table]:
     """Every table, rows in a stable order (by id; assertions and relations by claim, then index)."""
+    return data.tables
+
+
+def _tables(data: Dataset) -> list[Table]:
     corpus, analyses = data.corpus, data.analyses
-    rows = {
-        "outlets": [corpus.outlets[oid].model_dump(mode="json") for oid in sorted(corpus.outlets)],
-        "actors": [corpus.actors[aid].model_dump(mode="json") for aid in sorted(corpus.actors)],
-        "sources": [_source_row(corpus, sid) for sid in sorted(corpus.sources)],
-        "claims": [_claim_row(a) for a in analyses],
-        "assertions": [row for a in analyses for row in _assertion_rows(corpus, a)],
-        "relations": [row for a in analyses for row in _relation_rows(a)],
+    # Generators, not lists: a table's rows are held once, as tuples, never also as mappings.
+    rows: dict[str, Callable[[], Iterable[dict[str, Any]]]] = {
+        "outlets": lambda: (corpus.outlets[oid].model_dump(mode="json") for oid in sorted(corpus.outlets)),
+        "actors": lambda: (corpus.actors[aid].model_dump(mode="json") for aid in sorted(corpus.actors)),
+        "sources": lambda: (_source_row(corpus, sid) for sid in sorted(corpus.sources)),
+        "claims": lambda: (_claim_row(a) for a in analyses),
+        "assertions": lambda: (row for a in analyses for row in _assertion_rows(corpus, a)),
+        "relations": lambda: (row for a in analyses for row in _relation_rows(a)),
     }
-    return [replace(shape, rows=tuple(_ordered(shape, r) for r in rows[shape.name])) for shape in SHAPES]
+    return [replace(shape, rows=tuple(_ordered(shape, r) for r in rows[shape.name]())) for shape in SHAPES]
 
 
 def assertion_id(claim_id: str, index: int) -> str:

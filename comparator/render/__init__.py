@@ -10,7 +10,7 @@ never pays for the report's or the diff's code). Every renderer takes the result
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
@@ -52,7 +52,11 @@ class ShowRenderer(Protocol):
 
 
 class ListRenderer(Protocol):
-    def __call__(self, claims: Sequence[ClaimView], options: Options, /) -> str: ...
+    """A list may hold tens of thousands of claims: its renderers take the views one at a
+    time and give the text in pieces, so that neither every view nor the whole text is held
+    at once (a table, which must measure its rows first, holds the rows)."""
+
+    def __call__(self, claims: Iterable[ClaimView], options: Options, /) -> Iterator[str]: ...
 
 
 class DiffRenderer(Protocol):

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from comparator.check import CheckResult
-from comparator.display import ClaimView
-from comparator.records import claim_record, diff_record
 from comparator.render import Options
-from comparator.review.result import DiffResult
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
 
 if TYPE_CHECKING:  # `check` and `show` need not load the sentence reading of `suggest`
+    from comparator.check import CheckResult
     from comparator.curation.suggest import Suggestion, Suggestions, Value
+    from comparator.display import ClaimView
+    from comparator.review.result import DiffResult
 
 
 def dumps(data: Any) -> str:
@@ -32,12 +31,23 @@ def check(result: CheckResult, options: Options) -> str:
     return dumps({"problems": [p.as_dict() for p in result.problems], "counts": result.counts})
 
 
+def _record(claim: ClaimView) -> dict[str, Any]:
+    if claim.record is None:
+        raise ValueError(f"the view of {claim.id} was built without its JSON record")
+    return claim.record
+
+
 def show(claim: ClaimView, options: Options) -> str:
-    return dumps(claim_record(claim.analysis))
+    return dumps(_record(claim))
 
 
-def listing(claims: Sequence[ClaimView], options: Options) -> str:
-    return dumps([claim_record(c.analysis) for c in claims])
+def listing(claims: Iterable[ClaimView], options: Options) -> Iterator[str]:
+    """The same text as `dumps` of the whole list, a claim at a time."""
+    opening = "["
+    for claim in claims:
+        yield opening + "\n  " + dumps(_record(claim)).replace("\n", "\n  ")
+        opening = ","
+    yield "[]" if opening == "[" else "\n]"
 
 
 # --- diff ------------------------------------------------------------------------------
@@ -45,6 +55,8 @@ def listing(claims: Sequence[ClaimView], options: Options) -> str:
 
 def diff(result: DiffResult, options: Options) -> str:
     """The contract's keys first (`base` ... `disputes`), then the details."""
+    from comparator.records import diff_record
+
     return dumps(diff_record(result))
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from comparator.check import CheckResult
 from comparator.display import AssertionView, ClaimView
 from comparator.problems import Problem
 from comparator.render import Options, text
 from comparator.render.escape import markdown as md
+
+if TYPE_CHECKING:
+    from comparator.check import CheckResult
 
 HEADER_PAD = 2  # a column is at least its header plus this wide, as tabulate's tables are
 
@@ -88,6 +91,6 @@ def show(claim: ClaimView, options: Options) -> str:
     return "\n".join(out)
 
 
-def listing(claims: Sequence[ClaimView], options: Options) -> str:
+def listing(claims: Iterable[ClaimView], options: Options) -> Iterator[str]:
     rows = [[md(cell) for cell in row] for row in text.listing_rows(claims)]
-    return table(text.LISTING_HEADERS, rows)
+    yield table(text.LISTING_HEADERS, rows)

@@ -4,21 +4,20 @@ controls), so that nothing in the data can start a line of output or drive the t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from comparator import humanize
-from comparator.check import CheckResult
-from comparator.compare import Verdict
 from comparator.display import ClaimView, SideView
 from comparator.humanize import plural
-from comparator.models import Kind, Qualifier
 from comparator.problems import Problem
 from comparator.render import Options
 from comparator.render.columns import table, wrap
 from comparator.render.escape import line
+from comparator.terms import Kind, Qualifier, Verdict
 
 if TYPE_CHECKING:  # `check` and `show` need not load the sentence reading of `suggest`
+    from comparator.check import CheckResult
     from comparator.curation.suggest import Suggestions, Value
 
 _STYLES = {
@@ -121,7 +120,7 @@ def show(claim: ClaimView, options: Options) -> str:
 LISTING_HEADERS = ["id", "topic", "verdict", "asserted", "origins", "consensus or competing values"]
 
 
-def listing_rows(claims: Sequence[ClaimView]) -> list[list[str]]:
+def listing_rows(claims: Iterable[ClaimView]) -> list[list[str]]:
     return [
         [
             line(c.id),
@@ -135,20 +134,18 @@ def listing_rows(claims: Sequence[ClaimView]) -> list[list[str]]:
     ]
 
 
-def listing(claims: Sequence[ClaimView], options: Options) -> str:
-    if not claims:
-        return ""
+def listing(claims: Iterable[ClaimView], options: Options) -> Iterator[str]:
+    rows = listing_rows(claims)
+    if not rows:
+        return
     # Colour codes are invisible but would count as width: colour goes on after fitting.
-    laid_out = table(
-        LISTING_HEADERS, listing_rows(claims), options.width, wrappable=(0, 1, 5), hyphens=(0, 1)
-    )
-    if not options.color:
-        return laid_out
-    for verdict in Verdict:
-        laid_out = laid_out.replace(
-            f"  {verdict.value}  ", f"  {paint(verdict.value, verdict.value, True)}  "
-        )
-    return laid_out
+    laid_out = table(LISTING_HEADERS, rows, options.width, wrappable=(0, 1, 5), hyphens=(0, 1))
+    if options.color:
+        for verdict in Verdict:
+            laid_out = laid_out.replace(
+                f"  {verdict.value}  ", f"  {paint(verdict.value, verdict.value, True)}  "
+            )
+    yield laid_out
 
 
 # --- suggest -----------------------------------------------------------------------------

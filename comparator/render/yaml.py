@@ -12,10 +12,10 @@ from typing import Any
 
 from comparator.curation.stubs import Stub, stub
 from comparator.curation.suggest import Suggestion, Suggestions
-from comparator.models import Qualifier
 from comparator.records import plain
 from comparator.render import Options
 from comparator.render.text import suggested_value, wrap_words
+from comparator.terms import Qualifier
 
 INDENT = "  "  # where a claim's assertions stand under `assertions:`
 

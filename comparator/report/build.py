@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from comparator import corpus as corpus_mod
-from comparator.compare import Verdict, analyse
+from comparator.compare import analyse
 from comparator.corpus import Corpus
 from comparator.errors import ComparatorError
 from comparator.problems import Problem
 from comparator.query import Filters, select, unknown
 from comparator.report import content, files, markdown, pages
 from comparator.root import unsafe_output
+from comparator.terms import Verdict
 from comparator.validate import findings
 
 REPORT = "discrepancies.md"
@@ -37,9 +38,14 @@ def generate(
     analyses = [analyse(corpus, corpus.claims[i]) for i in sorted(corpus.claims)]
     report = content.build(corpus, select(corpus, analyses, scope), scope)
     sections: dict[str, str] = {}  # each claim's section, written once whichever layout is chosen
-    whole = markdown.render(corpus, report, base, sections)
-    if len(whole.encode("utf-8")) <= limit:
-        return report, {REPORT: whole}
+    size = sum(
+        len(markdown.claim_section(report, a.id, base, sections).encode("utf-8")) for a in report.claims
+    )
+    if size <= limit:  # else the sections alone are too large: the whole is never made
+        whole = markdown.render(corpus, report, base, sections)
+        if len(whole.encode("utf-8")) <= limit:
+            return report, {REPORT: whole}
+        del whole  # a large repository's report must not be held twice
     return report, pages.split(corpus, report, base, limit, sections)
 
 

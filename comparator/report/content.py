@@ -14,13 +14,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from comparator.compare import Analysis, Relation, Verdict
+from comparator.compare import Analysis
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate
 from comparator.display import ClaimView, claim_view
-from comparator.disputes import Cause, DisputeKind
-from comparator.items import Status
 from comparator.query import Filters
+from comparator.terms import Cause, DisputeKind, Relation, Status, Verdict
 from comparator.values import Interval, ValueSet
 
 VERDICTS = (Verdict.CONTESTED, Verdict.CORROBORATED, Verdict.SINGLE_ORIGIN)
@@ -124,7 +123,7 @@ def build(corpus: Corpus, analyses: Iterable[Analysis], scope: Filters | None = 
         parties=parties,
         stances=stances,
         sources=_source_index(corpus, claims),
-        views={a.id: claim_view(corpus, a) for a in claims},
+        views={a.id: claim_view(corpus, a, record=False) for a in claims},
         ids=frozenset(a.id for a in claims),
     )
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from comparator.compare import Analysis, Verdict
+from comparator.compare import Analysis
 from comparator.corpus import Corpus
 from comparator.humanize import plural
 from comparator.render.escape import markdown as md
@@ -25,6 +25,7 @@ from comparator.report.content import VERDICTS, Report
 from comparator.report.links import claim_link
 from comparator.report.matrices import outlet_matrix, party_matrix
 from comparator.report.source_index import source_index
+from comparator.terms import Verdict
 
 PAGE_LIMIT = 1_000_000  # bytes of markdown that GitHub renders comfortably
 INDEX = "discrepancies.md"

@@ -1,37 +1,13 @@
-"""`show` and `list`: looking claims up."""
+"""`list`: claims by filters, in an order."""
 
 from __future__ import annotations
 
 import click
 
-from comparator.cli import complete
-from comparator.cli.options import data_root, emit, format_option, note, render_options
-from comparator.compare import Verdict
+from comparator.cli.options import data_root, emit_pieces, format_option, note, render_options
 from comparator.query import Sort
-from comparator.render import LIST, SHOW, Format
-
-
-@click.command()
-@click.argument("claim_id", shell_complete=complete.claim_ids)
-@format_option(SHOW)
-@click.pass_context
-def show(ctx: click.Context, claim_id: str, fmt: Format) -> None:
-    """Show one claim: verdict, consensus, its assertions side by side, each dispute once,
-    superseded and retracted figures, and the quotes.
-
-    An unknown CLAIM_ID is named with the nearest ids; a claim whose file has errors prints
-    them and exits 1.
-    """
-    from comparator.display import claim_view
-    from comparator.query import ClaimNotLoaded, find
-    from comparator.render.text import problem_line
-
-    try:
-        corpus, analysis = find(data_root(ctx), claim_id)
-    except ClaimNotLoaded as exc:
-        note("\n".join(problem_line(p) for p in exc.problems))
-        raise
-    emit(SHOW[fmt](claim_view(corpus, analysis), render_options()))
+from comparator.render import LIST, Format
+from comparator.terms import Verdict
 
 
 @click.command("list")
@@ -93,5 +69,5 @@ def list_claims(
         text=text,
     )
     corpus, chosen, total = listing(data_root(ctx), filters, Sort(sort))
-    emit(LIST[fmt]([claim_view(corpus, a) for a in chosen], render_options()))
+    emit_pieces(LIST[fmt]((claim_view(corpus, a) for a in chosen), render_options()))
     note(f"{len(chosen)} of {total} claims")
