@@ -137,24 +137,6 @@ def side(corpus: Any, analysis: Analysis, item: Item) -> str:
     return f"{outlet}{when}{voice} says {said}{as_of}"
 
 
-def verdict_reason(corpus: Any, analysis: Analysis) -> str:
-    n = len(analysis.origins)
-    if analysis.verdict.value == "contested":
-        disputes = sum(not p.same_origin for p in analysis.contradictions)
-        internal = len(analysis.contradictions) - disputes
-        parts = []
-        if disputes:
-            parts.append(f"{disputes} dispute{'s' if disputes != 1 else ''} between origins")
-        if internal:
-            parts.append(
-                f"{internal} reporting discrepanc{'ies' if internal != 1 else 'y'} within one origin"
-            )
-        return ", ".join(parts)
-    articles = len({i.assertion.source for i in analysis.current})
-    noun = "article" if articles == 1 else "articles"
-    return f"{articles} {noun}, {n} independent origin{'s' if n != 1 else ''}"
-
-
 def summary(corpus: Any, analysis: Analysis) -> str:
     """The consensus, or the competing values side by side."""
     if analysis.consensus is not None:

@@ -164,7 +164,7 @@ def test_claimreview_of_a_contested_claim(run, root: Path) -> None:
         "reviewRating": {
             "@type": "Rating",
             "alternateName": "contested",
-            "ratingExplanation": "Contested: sources contradict each other (1 dispute between origins).",
+            "ratingExplanation": "Contested: sources contradict each other (South and North dispute this).",
         },
         "itemReviewed": {
             "@type": "Claim",

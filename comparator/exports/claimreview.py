@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from comparator import humanize
+from comparator import display, humanize
 from comparator.compare import Analysis, Item
 from comparator.corpus import Corpus
 from comparator.exports.tables import Dataset
@@ -34,7 +34,7 @@ def reviews(data: Dataset, publisher: str, published: dt.date) -> list[dict[str,
 
 def review(corpus: Corpus, analysis: Analysis, publisher: str, published: dt.date) -> dict[str, Any]:
     claim = analysis.claim.claim
-    explanation = f"{_STATE[analysis.verdict]} ({humanize.verdict_reason(corpus, analysis)})."
+    explanation = f"{_STATE[analysis.verdict]} ({display.reason(corpus, analysis)})."
     if analysis.consensus is not None:
         explanation += f" They agree on: {humanize.summary(corpus, analysis)}."
     return {
