@@ -179,7 +179,8 @@ class Cache:
 
     def put(self, entry_key: str, value: Any) -> None:
         if self._conn is not None:
-            self._pending[entry_key] = json.dumps({"key": entry_key, "value": value}, ensure_ascii=False)
+            # ASCII: a name that is not UTF-8 holds escaped bytes, which SQLite's text refuses.
+            self._pending[entry_key] = json.dumps({"key": entry_key, "value": value})
 
     def flush(self) -> None:
         """Store what was put; a busy, read-only or full database keeps its old state."""

@@ -58,6 +58,7 @@ def _everything(root: Path) -> tuple[list[Problem], list[Problem], list[str]]:
     rels, unread, inside = tree.paths(root)
     store = cache.for_root(root)
     statuses: dict[str, hashes.Status | None] = {}
+    taken = hashes.now()
     if store.active and inside:
         statuses = {rel: hashes.status(os.path.join(root, rel)) for rel in rels}
         known = hashes.known(root, store, statuses)
@@ -68,7 +69,7 @@ def _everything(root: Path) -> tuple[list[Problem], list[Problem], list[str]]:
     files = {rel: read_text(root, root / rel, inside=inside, rel=rel) for rel in rels}
     digests = {rel: cache.key("file", f.rel, f.text) for rel, f in files.items() if isinstance(f, FileText)}
     if statuses:
-        hashes.remember(root, store, statuses, digests)
+        hashes.remember(root, store, statuses, digests, taken)
     entry_key = _key([f"{rel}\0{digests.get(rel, files[rel])}" for rel in rels], unread)
     found = _stored(store, entry_key) if store.active else None
     if found is not None:

@@ -108,6 +108,8 @@ class Corpus:
     files: list[str] = field(default_factory=list)
     # The hash of each file read (by path), so that checks across files can be cached.
     hashes: dict[str, str] = field(default_factory=dict)
+    # With `load_claims`: each source id looked for, and the files found named for it.
+    lookups: dict[str, list[str]] = field(default_factory=dict)
     store: cache.Cache = field(default_factory=lambda: cache.Cache(None))
 
     def top_actor(self, actor_id: str) -> str:
@@ -181,9 +183,13 @@ def load_claims(root: Path, claim_ids: Iterable[str]) -> tuple[Corpus, list[str]
     wanted = [a.source for c in corpus.claims.values() for a in c.claim.assertions]
     while wanted:
         source_id = wanted.pop()
+        if source_id in corpus.lookups:
+            continue
+        found = named(root / "sources", source_id, ".md")
+        corpus.lookups[source_id] = [relative(root, p) for p in found]
         if source_id in corpus.sources:
             continue
-        for path in named(root / "sources", source_id, ".md"):
+        for path in found:
             source = _add_source(corpus, relative(root, path), read_text(root, path))
             if source and source.meta.derived_from:
                 wanted.append(source.meta.derived_from)

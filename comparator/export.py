@@ -67,7 +67,7 @@ def summary(data: Dataset, fmt: str) -> str:
     if fmt == "claimreview":
         n = len(data.analyses)
         return f"{n} claim review{'s' if n != 1 else ''}"
-    return ", ".join(f"{t.name} {len(t.rows)}" for t in tables(data))
+    return ", ".join(f"{t.name} {t.count}" for t in tables(data))
 
 
 # --- to a stream ----------------------------------------------------------------------------

@@ -3,8 +3,9 @@ hashed: how git's index spares reading an unchanged work tree again.
 
 Kept per data root: each file's device, inode, size, modification and change times (in
 nanoseconds), with the hash of its text. A file counts as unchanged only when all five are
-as kept. A file changed less than two seconds before it was hashed is not kept: a second
-change within the same tick of the file system's clock would leave its times as they were.
+as kept. A file whose times are less than two seconds before its status was taken is not
+kept: a change after that, within the same tick of a coarse file system clock (one or two
+seconds on some), would leave its times as they were.
 """
 
 from __future__ import annotations
@@ -55,14 +56,23 @@ def known(root: Path, store: cache.Cache, statuses: Mapping[str, Status | None])
     return found
 
 
+def now() -> int:
+    """The time to take before the statuses that `remember` will keep."""
+    return time.time_ns()
+
+
 def remember(
-    root: Path, store: cache.Cache, statuses: Mapping[str, Status | None], digests: Mapping[str, str]
+    root: Path,
+    store: cache.Cache,
+    statuses: Mapping[str, Status | None],
+    digests: Mapping[str, str],
+    taken: int,
 ) -> None:
-    """Keep the hash of each file read, with its status taken before it was read."""
-    now = time.time_ns()
+    """Keep the hash of each file read, with its status taken (at `taken`, from `now()`)
+    before it was read."""
     kept = {
         rel: [*st, digests[rel]]
         for rel, st in statuses.items()
-        if st is not None and rel in digests and now - max(st[3], st[4]) > RACY_NS
+        if st is not None and rel in digests and taken - max(st[3], st[4]) > RACY_NS
     }
     store.put(_entry_key(root), kept)

@@ -23,12 +23,17 @@ from comparator.root import ACTORS, OUTLETS, FileText, named, read_text, relativ
 if TYPE_CHECKING:
     from comparator.corpus import Corpus
 
+# Raise when what a view holds, or how any of it is worded, changes: a view is kept text,
+# and the tool's version alone does not change while it is being worked on.
+VIEWS = 1
+
 
 def view(root: Path, claim_id: str) -> ClaimView:
     """The view of `claim_id`: from the cache when every file it was built from is unchanged,
     else built (and kept). Raises as `query.find` does for an unknown or broken claim."""
     store = cache.for_root(root)
-    entry_key = _key(root, claim_id) if store.active else None
+    claim_files = _claim_files(root, claim_id) if store.active else None
+    entry_key = cache.key("view", str(VIEWS), claim_id, *_flat(claim_files)) if claim_files else None
     if entry_key is not None:
         found = _restore(root, store.get(entry_key))
         if found is not None:
@@ -39,36 +44,42 @@ def view(root: Path, claim_id: str) -> ClaimView:
     corpus, analysis = find(root, claim_id)
     built = claim_view(corpus, analysis)
     if entry_key is not None:
-        inputs = _inputs(root, corpus)
+        inputs = _inputs(corpus, claim_files or {})
         if inputs is not None:
             store.put(entry_key, {**inputs, "view": dataclasses.asdict(built)})
             store.flush()
     return built
 
 
-def _key(root: Path, claim_id: str) -> str | None:
-    """The key of the claim's files as they are now: their paths and texts."""
-    parts = []
+def _claim_files(root: Path, claim_id: str) -> dict[str, str] | None:
+    """The hash of each file of the claim as it is now, by path; None when one cannot be read
+    (its problem is for `find` to report)."""
+    found = {}
     for path in named(root / "claims", claim_id, ".yaml", ".yml"):
         file = read_text(root, path)
         if not isinstance(file, FileText):
-            return None  # its problem is for `find` to report
-        parts += [file.rel, file.text]
-    return cache.key("view", claim_id, *parts) if parts else None
+            return None
+        found[file.rel] = cache.key("file", file.rel, file.text)
+    return found
 
 
-def _inputs(root: Path, corpus: Corpus) -> dict[str, Any] | None:
+def _flat(pairs: dict[str, str] | None) -> list[str]:
+    return [part for rel, digest in (pairs or {}).items() for part in (rel, digest)]
+
+
+def _inputs(corpus: Corpus, claim_files: dict[str, str]) -> dict[str, Any] | None:
     """What the view was built from: each registry's and source's hash, and the files each
-    cited source id named; None when a file was not read (its problem must not be cached)."""
+    cited source id named. None when a file was not read (its problem must not be cached),
+    or when what was read is not what the key says (a file changed while the view was built)."""
     if any(rel not in corpus.hashes for rel in corpus.files):
         return None
-    wanted = {a.source for c in corpus.claims.values() for a in c.claim.assertions}
-    wanted |= {s.meta.derived_from for s in corpus.sources.values() if s.meta.derived_from}
-    sources = {sid: _named_source(root, sid) for sid in sorted(wanted)}
-    if any(rel not in corpus.hashes for rels in sources.values() for rel in rels):
-        return None  # a file appeared while the view was built
+    read_claims = {rel: h for rel, h in corpus.hashes.items() if rel.startswith("claims/")}
+    if read_claims != claim_files:
+        return None
+    if any(rel not in corpus.hashes for rels in corpus.lookups.values() for rel in rels):
+        return None
     hashes = {rel: h for rel, h in corpus.hashes.items() if not rel.startswith("claims/")}
-    return {"hashes": hashes, "sources": sources}
+    return {"hashes": hashes, "sources": corpus.lookups}
 
 
 def _restore(root: Path, stored: Any) -> ClaimView | None:
@@ -89,7 +100,20 @@ def _restore(root: Path, stored: Any) -> ClaimView | None:
     except (KeyError, ValueError, TypeError, AttributeError):
         return None  # not what this version stores: build it again
     assert isinstance(restored, ClaimView)
-    return restored
+    return restored if _consistent(restored) else None
+
+
+def _consistent(view: ClaimView) -> bool:
+    """Whether the parts of a view read back refer to each other as a built view's do: every
+    side label an assertion or dispute names is a side, every member an assertion."""
+    labels = {side.label for side in view.sides}
+    numbers = {a.number for a in view.assertions}
+    return (
+        len(labels) == len(view.sides)
+        and all(set(a.sides) <= labels for a in view.assertions)
+        and all(set(d.sides) <= labels for d in view.disputes)
+        and all(set(side.members) <= numbers for side in view.sides)
+    )
 
 
 def _named_source(root: Path, source_id: str) -> list[str]:

@@ -222,8 +222,20 @@ def folders(top: Path) -> list[Path]:
     if not top.is_dir():
         return []
     return sorted(
-        p for p in top.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")
+        p
+        for p in top.iterdir()
+        if p.is_dir() and not p.is_symlink() and not p.name.startswith(".") and utf8(p.name)
     )
+
+
+def utf8(name: str) -> bool:
+    """Whether a name read from the file system is UTF-8 (else it holds escaped bytes, which
+    no report, terminal or cache could carry)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def named(top: Path, file_id: str, *suffixes: str) -> list[Path]:

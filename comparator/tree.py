@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from comparator.problems import Problem, error
-from comparator.root import ACTORS, OUTLETS, FileText, read_text
+from comparator.root import ACTORS, OUTLETS, FileText, read_text, utf8
 
 
 def paths(root: Path) -> tuple[list[str], list[Problem], bool]:
@@ -50,9 +50,9 @@ def _walk(root: Path, top: str, *suffixes: str) -> list[str | Problem]:
     for folder, dirs, files in os.walk(os.path.join(base, top), followlinks=False):
         here = os.path.relpath(folder, base).replace(os.sep, "/")
         entries = sorted(d for d in dirs if not d.startswith("."))
-        dirs[:] = [d for d in entries if not os.path.islink(os.path.join(folder, d)) and _utf8(d)]
+        dirs[:] = [d for d in entries if not os.path.islink(os.path.join(folder, d)) and utf8(d)]
         for name in entries:
-            if not _utf8(name):
+            if not utf8(name):
                 found.append(_unreadable_name(f"{here}/{name}"))
             elif os.path.islink(os.path.join(folder, name)):
                 found.append(
@@ -64,18 +64,9 @@ def _walk(root: Path, top: str, *suffixes: str) -> list[str | Problem]:
                         "a linked folder is not entered; its files were not read",
                     )
                 )
-        for name in sorted(f for f in files if f.endswith(suffixes) or not _utf8(f)):
-            found.append(f"{here}/{name}" if _utf8(name) else _unreadable_name(f"{here}/{name}"))
+        for name in sorted(f for f in files if f.endswith(suffixes) or not utf8(f)):
+            found.append(f"{here}/{name}" if utf8(name) else _unreadable_name(f"{here}/{name}"))
     return found
-
-
-def _utf8(name: str) -> bool:
-    """Whether a name read from the file system is UTF-8 (else it holds escaped bytes)."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _unreadable_name(rel: str) -> Problem:

@@ -126,3 +126,18 @@ def test_a_warm_check_imports_neither_pydantic_nor_the_models(root: Path) -> Non
     warm = subprocess.run(args, capture_output=True, text=True, env=env, check=True)
     assert "comparator.models" in cold.stderr
     assert warm.stderr == "no problems in 5 files\nloaded: []\n"
+
+
+def test_a_status_taken_within_the_window_is_not_kept(root: Path) -> None:
+    """However long the run took after it, a status taken less than two seconds after the
+    file's last change is not kept: a coarse clock could hide a change in the same tick."""
+    store = cache.for_root(root)
+    path = root / "claims/war/deaths.yaml"
+    st = hashes.status(path)
+    assert st is not None
+    changed = max(st[3], st[4])
+    rel = "claims/war/deaths.yaml"
+    hashes.remember(root, store, {rel: st}, {rel: "digest"}, taken=changed + hashes.RACY_NS // 2)
+    assert hashes.known(root, store, {rel: st}) == {}
+    hashes.remember(root, store, {rel: st}, {rel: "digest"}, taken=changed + 2 * hashes.RACY_NS)
+    assert hashes.known(root, store, {rel: st}) == {rel: "digest"}

@@ -5,6 +5,7 @@ cited source appearing or going, or a damaged entry, builds it again."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -183,3 +184,65 @@ def test_a_claim_that_does_not_load_is_never_kept(run: Any, root: Path) -> None:
 def test_no_cache_keeps_no_view(run: Any, root: Path) -> None:
     show(run, root, "--no-cache")
     assert not (root / cache.FOLDER).exists()
+
+
+def test_a_claim_changed_while_its_view_is_built_is_not_kept(
+    run: Any, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The view of the text read must never be kept under the key of the text seen before."""
+    from comparator import query
+
+    path = root / "claims/war/deaths.yaml"
+    original = query.find
+
+    def meanwhile(at: Path, claim_id: str) -> Any:
+        path.write_text(CLAIM.replace("killed?", "killed, meanwhile?"))
+        return original(at, claim_id)
+
+    monkeypatch.setattr(query, "find", meanwhile)
+    show(run, root)
+    monkeypatch.setattr(query, "find", original)
+    path.write_text(CLAIM)
+    assert show(run, root) == show(run, root, "--no-cache")
+
+
+def test_a_source_removed_while_the_view_is_built_is_not_taken_for_absent(
+    run: Any, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from comparator import display
+
+    original = display.claim_view
+
+    def meanwhile(c: Any, analysis: Any) -> Any:
+        (root / "sources/daily/daily-1.md").unlink()
+        return original(c, analysis)
+
+    monkeypatch.setattr(display, "claim_view", meanwhile)
+    show(run, root)
+    monkeypatch.setattr(display, "claim_view", original)
+    assert show(run, root, fmt="json") == show(run, root, "--no-cache", fmt="json")
+
+
+def test_a_view_whose_parts_do_not_agree_is_built_again(
+    run: Any, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = show(run, root)
+    cache.close()
+    with sqlite3.connect(root / cache.FOLDER / cache.DATABASE) as conn:
+        for key, value in conn.execute("SELECT key, value FROM entries").fetchall():
+            stored = json.loads(value)
+            if isinstance(stored["value"], dict) and "view" in stored["value"]:
+                stored["value"]["view"]["assertions"][0]["sides"] = ["Z"]  # no side Z
+                conn.execute("UPDATE entries SET value = ? WHERE key = ?", (json.dumps(stored), key))
+    conn.close()
+    calls = built(monkeypatch)
+    assert show(run, root) == expected
+    assert calls == ["deaths"]
+
+
+def test_a_topic_folder_whose_name_is_not_utf8_is_passed_over(run: Any, root: Path) -> None:
+    (root / "claims/war").rename(root / os.fsdecode(b"claims/w\xffr"))
+    for _ in range(2):
+        result = run("--root", str(root), "show", "deaths")
+        assert result.exit_code == 1
+        assert result.stderr.startswith("comparator: no claim deaths")

@@ -9,15 +9,16 @@ an assertion has an `id` of its own (`<claim-id>/<index>`), which relations poin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cached_property
 from typing import Any
 
 from comparator import humanize
 from comparator.compare import Analysis, analyse, source_origin
 from comparator.corpus import Corpus
 from comparator.records import assertion_json, consensus_record
+
+Records = Callable[[], Iterable[dict[str, Any]]]  # a table's rows as mappings, made on each call
 
 # SQLite's declared type by logical type. "" declares none, so each value keeps its own type:
 # the value columns hold numbers for counts and ISO strings for dates, and both must stay so.
@@ -49,7 +50,10 @@ class Table:
     foreign_keys: tuple[ForeignKey, ...] = ()
     indexes: tuple[tuple[str, ...], ...] = ()
     unique: tuple[tuple[str, ...], ...] = ()
-    rows: tuple[tuple[Any, ...], ...] = ()
+    # The rows, made afresh on each call and one at a time: an export of a large repository
+    # never holds a whole table. `count` is how many there are.
+    rows: Callable[[], Iterator[tuple[Any, ...]]] = lambda: iter(())
+    count: int = 0
 
     @property
     def header(self) -> list[str]:
@@ -196,21 +200,11 @@ class Dataset:
     def of(cls, corpus: Corpus) -> Dataset:
         return cls(corpus, tuple(analyse(corpus, corpus.claims[cid]) for cid in sorted(corpus.claims)))
 
-    @cached_property
-    def tables(self) -> list[Table]:
-        """Every table, made once however many files and summaries are written from it."""
-        return _tables(self)
-
 
 def tables(data: Dataset) -> list[Table]:
     """Every table, rows in a stable order (by id; assertions and relations by claim, then index)."""
-    return data.tables
-
-
-def _tables(data: Dataset) -> list[Table]:
     corpus, analyses = data.corpus, data.analyses
-    # Generators, not lists: a table's rows are held once, as tuples, never also as mappings.
-    rows: dict[str, Callable[[], Iterable[dict[str, Any]]]] = {
+    rows: dict[str, Records] = {
         "outlets": lambda: (corpus.outlets[oid].model_dump(mode="json") for oid in sorted(corpus.outlets)),
         "actors": lambda: (corpus.actors[aid].model_dump(mode="json") for aid in sorted(corpus.actors)),
         "sources": lambda: (_source_row(corpus, sid) for sid in sorted(corpus.sources)),
@@ -218,7 +212,21 @@ def _tables(data: Dataset) -> list[Table]:
         "assertions": lambda: (row for a in analyses for row in _assertion_rows(corpus, a)),
         "relations": lambda: (row for a in analyses for row in _relation_rows(a)),
     }
-    return [replace(shape, rows=tuple(_ordered(shape, r) for r in rows[shape.name]())) for shape in SHAPES]
+    counts = {
+        "outlets": len(corpus.outlets),
+        "actors": len(corpus.actors),
+        "sources": len(corpus.sources),
+        "claims": len(analyses),
+        "assertions": sum(len(a.items) for a in analyses),  # a row for each item
+        "relations": sum(len(a.pairs) for a in analyses),  # a row for each pair
+    }
+    return [replace(shape, rows=_rows(shape, rows[shape.name]), count=counts[shape.name]) for shape in SHAPES]
+
+
+def _rows(
+    shape: Table, make: Callable[[], Iterable[dict[str, Any]]]
+) -> Callable[[], Iterator[tuple[Any, ...]]]:
+    return lambda: (_ordered(shape, r) for r in make())
 
 
 def assertion_id(claim_id: str, index: int) -> str:

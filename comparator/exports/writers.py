@@ -40,7 +40,7 @@ def _sql_value(value: Any) -> Any:
 def write_csv(table: Table, out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(table.header)
-    writer.writerows([_csv_cell(v) for v in row] for row in table.rows)
+    writer.writerows([_csv_cell(v) for v in row] for row in table.rows())
 
 
 def write_jsonl(table: Table, out: TextIO, tagged: bool = False) -> None:
@@ -49,7 +49,7 @@ def write_jsonl(table: Table, out: TextIO, tagged: bool = False) -> None:
     lead = {"table": table.name} if tagged else {}
     if tagged and "table" in table.header:
         raise AssertionError(f"{table.name} has a column named table")
-    for row in table.rows:
+    for row in table.rows():
         record = lead | dict(zip(table.header, row, strict=True))
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -89,7 +89,7 @@ def write_sqlite(tables: list[Table], path: Path) -> None:
             marks = ", ".join("?" for _ in table.columns)
             db.executemany(
                 f"INSERT INTO {_q(table.name)} VALUES ({marks})",
-                ([_sql_value(v) for v in row] for row in table.rows),
+                ([_sql_value(v) for v in row] for row in table.rows()),
             )
         # Validated data always holds its keys; this guards against a loader bug shipping
         # a database whose joins quietly lose rows.

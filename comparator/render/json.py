@@ -19,12 +19,11 @@ if TYPE_CHECKING:  # `check` and `show` need not load the sentence reading of `s
 
 
 def dumps(data: Any) -> str:
+    # A file name that is not UTF-8 holds undecodable bytes, which UTF-8 output cannot carry:
+    # escaped as \\udcXX they keep the JSON valid and the name recoverable. Only they are
+    # escaped, so a list written a claim at a time reads as the whole list written at once.
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    if _SURROGATE.search(text):
-        # A file name that is not UTF-8 holds undecodable bytes, which UTF-8 output cannot
-        # carry: escaped as \\udcXX they keep the JSON valid and the name recoverable.
-        return json.dumps(data, ensure_ascii=True, indent=2)
-    return text
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def check(result: CheckResult, options: Options) -> str:

@@ -97,12 +97,17 @@ class Report:
     parties: tuple[str, ...]
     stances: dict[tuple[str, str], Stance]
     sources: tuple[SourceEntry, ...]
-    views: dict[str, ClaimView]  # what each claim reads as, by claim id
+    by_id: dict[str, Analysis]
     # Every claim of the report, for links in notes: a page of the report keeps them all.
     ids: frozenset[str]
 
     def of(self, verdict: Verdict) -> list[Analysis]:
         return [a for a in self.claims if a.verdict is verdict]
+
+    def view(self, claim_id: str) -> ClaimView:
+        """What the claim reads as, made when asked and not kept: a report of a large
+        repository writes each claim's section once and must not hold every view at once."""
+        return claim_view(self.corpus, self.by_id[claim_id], record=False)
 
 
 def build(corpus: Corpus, analyses: Iterable[Analysis], scope: Filters | None = None) -> Report:
@@ -123,7 +128,7 @@ def build(corpus: Corpus, analyses: Iterable[Analysis], scope: Filters | None = 
         parties=parties,
         stances=stances,
         sources=_source_index(corpus, claims),
-        views={a.id: claim_view(corpus, a, record=False) for a in claims},
+        by_id={a.id: a for a in claims},
         ids=frozenset(a.id for a in claims),
     )
 

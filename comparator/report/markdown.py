@@ -131,16 +131,18 @@ def _overview(corpus: Corpus, report: Report, *, every_claim: bool = True) -> st
         rows.append(["**all**", *(f"**{n:,}**" for _, n in o.by_verdict), f"**{o.claims:,}**"])
         out += ["", table(["topic", *(_NOUN[v] for v in VERDICTS), "claims"], rows)]
     if report.claims and every_claim:
-        rows = [
-            [
-                claim_link(a.id),
-                md(a.claim.claim.question),
-                a.verdict.value,
-                md(", ".join(report.views[a.id].origins)),
-                md(report.views[a.id].summary),
-            ]
-            for a in report.claims
-        ]
+        rows = []
+        for a in report.claims:
+            view = report.view(a.id)
+            rows.append(
+                [
+                    claim_link(a.id),
+                    md(a.claim.claim.question),
+                    a.verdict.value,
+                    md(", ".join(view.origins)),
+                    md(view.summary),
+                ]
+            )
         out += [
             "",
             "Every claim, contested first; each id leads to its section.",
@@ -155,7 +157,7 @@ def _overview(corpus: Corpus, report: Report, *, every_claim: bool = True) -> st
 def claim_section(report: Report, claim_id: str, base: str, sections: dict[str, str]) -> str:
     """A claim's section, written once per report: a report split into pages reuses it."""
     if claim_id not in sections:
-        sections[claim_id] = _claim(report, report.views[claim_id], base)
+        sections[claim_id] = _claim(report, report.view(claim_id), base)
     return sections[claim_id]
 
 

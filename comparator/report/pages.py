@@ -72,6 +72,8 @@ def split(
     for topic, claims in sorted(by_topic.items()):
         subset = _subset(report, claims)
         blocks = [markdown.claim_section(subset, a.id, base, sections) for a in claims]
+        for a in claims:  # each section is on one page only: let it go once it is placed
+            sections.pop(a.id, None)
         if subset.totals:
             blocks.append(markdown._totals(corpus, subset))
         title = f"Discrepancy report: {md(topic)}"
@@ -148,4 +150,6 @@ def _relinked(pages: dict[str, str]) -> dict[str, str]:
 
         return target
 
-    return {name: _LINK.sub(relink(name), text) for name, text in sorted(pages.items())}
+    for name in sorted(pages):  # in place: a large report is never held twice
+        pages[name] = _LINK.sub(relink(name), pages[name])
+    return dict(sorted(pages.items()))
