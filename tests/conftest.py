@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -123,3 +125,24 @@ def fresh_process() -> Iterator[None]:
     corpus._parse_source.cache_clear()
     yield
     cache.close()
+
+
+HEAVY = ("pydantic", "comparator.models", "comparator.compare")
+
+
+def run_reporting_imports(*args: str) -> subprocess.CompletedProcess[str]:
+    """The command line run in a fresh process, which ends its stderr with a line
+    `loaded: [...]` naming the modules of HEAVY it imported."""
+    script = (
+        "import sys\n"
+        "from comparator.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print('loaded:', [m for m in {HEAVY!r} if m in sys.modules], file=sys.stderr)\n"
+    )
+    env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
+    return subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, check=True
+    )

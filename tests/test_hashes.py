@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +15,7 @@ import pytest
 
 from comparator import cache, hashes
 from comparator import root as root_mod
+from tests.conftest import run_reporting_imports
 
 pytestmark = pytest.mark.usefixtures("fresh_process")
 
@@ -110,20 +109,9 @@ def test_a_file_changed_just_before_it_was_hashed_is_read_again(
 
 
 def test_a_warm_check_imports_neither_pydantic_nor_the_models(root: Path) -> None:
-    script = (
-        "import sys\n"
-        "from comparator.cli import main\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print('loaded:', [m for m in ('pydantic', 'comparator.models') if m in sys.modules], file=sys.stderr)\n"
-    )
-    args = [sys.executable, "-c", script, "--root", str(root), "check"]
-    env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
     time.sleep(hashes.RACY_NS / 1e9 + 0.1)  # files older than the window are kept by status
-    cold = subprocess.run(args, capture_output=True, text=True, env=env, check=True)
-    warm = subprocess.run(args, capture_output=True, text=True, env=env, check=True)
+    cold = run_reporting_imports("--root", str(root), "check")
+    warm = run_reporting_imports("--root", str(root), "check")
     assert "comparator.models" in cold.stderr
     assert warm.stderr == "no problems in 5 files\nloaded: []\n"
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,7 +14,7 @@ from typing import Any
 import pytest
 
 from comparator import cache
-from tests.conftest import source
+from tests.conftest import run_reporting_imports, source
 
 pytestmark = pytest.mark.usefixtures("fresh_process")
 
@@ -81,20 +79,8 @@ def test_a_warm_show_reads_the_view_back_in_every_format(
 
 
 def test_a_warm_show_imports_neither_pydantic_nor_the_comparison(root: Path) -> None:
-    script = (
-        "import sys\n"
-        "from comparator.cli import main\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "heavy = [m for m in ('pydantic', 'comparator.models', 'comparator.compare') if m in sys.modules]\n"
-        "print('loaded:', heavy, file=sys.stderr)\n"
-    )
-    args = [sys.executable, "-c", script, "--root", str(root), "show", "deaths"]
-    env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
-    cold = subprocess.run(args, capture_output=True, text=True, env=env, check=True)
-    warm = subprocess.run(args, capture_output=True, text=True, env=env, check=True)
+    cold = run_reporting_imports("--root", str(root), "show", "deaths")
+    warm = run_reporting_imports("--root", str(root), "show", "deaths")
     assert "comparator.models" in cold.stderr
     assert warm.stderr.strip() == "loaded: []"
     assert warm.stdout == cold.stdout
