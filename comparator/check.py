@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from comparator import cache, hashes, tree
+from comparator import cache, recheck, snapshot
 from comparator.humanize import plural
 from comparator.problems import Problem, Severity, error
-from comparator.root import FileText, inside, read_text, relative
+from comparator.root import FileText, inside, relative
 
 
 @dataclass
@@ -54,27 +53,31 @@ def _everything(root: Path) -> tuple[list[Problem], list[Problem], list[str]]:
     """(problems, accepted, files read) of the whole root. Checking depends on the files'
     content and nothing else, so a tree whose every file is unchanged since the last check
     is answered from the cache without building a single model, and a file whose status is
-    as it was when it was hashed is not even read (`hashes`)."""
-    rels, unread, inside = tree.paths(root)
+    as it was when it was hashed is not even read (`snapshot`). A tree in which only claims
+    changed since the last check is checked for those claims alone (`recheck`)."""
     store = cache.for_root(root)
-    statuses: dict[str, hashes.Status | None] = {}
-    taken = hashes.now()
-    if store.active and inside:
-        statuses = {rel: hashes.status(os.path.join(root, rel)) for rel in rels}
-        known = hashes.known(root, store, statuses)
-        if len(known) == len(rels):
-            found = _stored(store, _key([f"{rel}\0{known[rel]}" for rel in rels], unread))
-            if found is not None:
-                return found
-    files = {rel: read_text(root, root / rel, inside=inside, rel=rel) for rel in rels}
-    digests = {rel: cache.key("file", f.rel, f.text) for rel, f in files.items() if isinstance(f, FileText)}
-    if statuses:
-        hashes.remember(root, store, statuses, digests, taken)
-    entry_key = _key([f"{rel}\0{digests.get(rel, files[rel])}" for rel in rels], unread)
+    now = snapshot.take(root, store)
+    if now.complete and now.statuses:
+        found = _stored(store, _key([f"{rel}\0{now.known[rel]}" for rel in now.rels], now.unread))
+        if found is not None:
+            return found.problems, found.accepted, found.names
+    seen = now.seen
+    now.remember(store)
+    entry_key = _key([f"{rel}\0{seen[rel]}" for rel in now.rels], now.unread)
     found = _stored(store, entry_key) if store.active else None
-    if found is not None:
-        store.flush()
-        return found
+    if found is None and store.active:
+        found = recheck.recheck(store, root, seen, now.unread, now.read)
+        if found is not None:
+            store.put(entry_key, found.dump())
+    if found is None:
+        found = _full(root, {rel: now.read(rel) for rel in now.rels}, now.unread)
+        store.put(entry_key, found.dump())
+    recheck.remember(store, root, seen, now.unread, found)
+    store.flush()
+    return found.problems, found.accepted, found.names
+
+
+def _full(root: Path, files: dict[str, FileText | Problem], unread: list[Problem]) -> recheck.Checked:
     # Only now the models: a check answered from the cache never imports them.
     from comparator import corpus as corpus_mod
     from comparator.validate import findings
@@ -82,25 +85,16 @@ def _everything(root: Path) -> tuple[list[Problem], list[Problem], list[str]]:
     corpus = corpus_mod.from_files(root, files)
     corpus.problems += unread
     result = findings(corpus)
-    problems, accepted, names = list(result.problems), list(result.accepted), corpus.files
-    store.put(entry_key, [cache.dump_problems(problems), cache.dump_problems(accepted), names])
-    store.flush()
-    return problems, accepted, names
+    sources = {source_id: source.rel for source_id, source in corpus.sources.items()}
+    return recheck.Checked(list(result.problems), list(result.accepted), corpus.files, sources)
 
 
 def _key(parts: list[str], unread: list[Problem]) -> str:
     return cache.key("check", *parts, *map(str, unread))
 
 
-def _stored(store: cache.Cache, entry_key: str) -> tuple[list[Problem], list[Problem], list[str]] | None:
-    stored = store.get(entry_key)
-    if isinstance(stored, list) and len(stored) == 3 and isinstance(stored[2], list):
-        try:
-            names = [str(name) for name in stored[2]]
-            return cache.load_problems(stored[0]), cache.load_problems(stored[1]), names
-        except ValueError:
-            pass  # not what this version stores: check again
-    return None
+def _stored(store: cache.Cache, entry_key: str) -> recheck.Checked | None:
+    return recheck.Checked.load(store.get(entry_key))
 
 
 def check(root: Path, paths: Sequence[str] = ()) -> CheckResult:

@@ -150,6 +150,13 @@ def from_files(root: Path, files: Mapping[str, FileText | Problem]) -> Corpus:
     (the work tree, or a git revision). Paths that are neither registry, source nor claim
     are passed over."""
     corpus = Corpus(root, store=cache.for_root(root))
+    add_files(corpus, files)
+    return corpus
+
+
+def add_files(corpus: Corpus, files: Mapping[str, FileText | Problem]) -> None:
+    """Add registries, then sources, then claims from `files` to `corpus`, as `from_files`
+    does; an incremental check adds the sources a changed claim cites once it has read it."""
     for registry in (corpus.outlet_registry, corpus.actor_registry):
         if registry.rel in files:
             _add_registry(corpus, registry, files[registry.rel])
@@ -160,7 +167,6 @@ def from_files(root: Path, files: Mapping[str, FileText | Problem]) -> Corpus:
         if rel.startswith("claims/") and rel.endswith((".yaml", ".yml")):
             _add_claim(corpus, rel, file)
     corpus.store.flush()
-    return corpus
 
 
 def load_claims(root: Path, claim_ids: Iterable[str]) -> tuple[Corpus, list[str]]:
@@ -168,33 +174,50 @@ def load_claims(root: Path, claim_ids: Iterable[str]) -> tuple[Corpus, list[str]
 
     Returns the corpus and the ids that were not found.
     """
-    corpus = Corpus(root, store=cache.for_root(root))
-    for registry in (corpus.outlet_registry, corpus.actor_registry):
-        path = root / registry.rel
+    files: dict[str, FileText | Problem] = {}
+    for registry in (OUTLETS, ACTORS):
+        path = root / registry
         if path.exists() or path.is_symlink():
-            _add_registry(corpus, registry, read_text(root, path))
+            files[registry] = read_text(root, path)
     missing = []
     for claim_id in claim_ids:
         paths = named(root / "claims", claim_id, ".yaml", ".yml")
         if not paths:
             missing.append(claim_id)
         for path in paths:
-            _add_claim(corpus, relative(root, path), read_text(root, path))
+            files[relative(root, path)] = read_text(root, path)
+
+    def sources(source_id: str) -> dict[str, FileText | Problem]:
+        found = named(root / "sources", source_id, ".md")
+        return {relative(root, p): read_text(root, p) for p in found}
+
+    return load_cited(root, files, sources), missing
+
+
+def load_cited(
+    root: Path,
+    files: Mapping[str, FileText | Problem],
+    sources: Callable[[str], Mapping[str, FileText | Problem]],
+) -> Corpus:
+    """The registries and claims of `files`, and the sources those claims cite (and copy
+    from), which `sources(id)` gives as the files named for that id."""
+    corpus = Corpus(root, store=cache.for_root(root))
+    add_files(corpus, files)
     wanted = [a.source for c in corpus.claims.values() for a in c.claim.assertions]
     while wanted:
         source_id = wanted.pop()
         if source_id in corpus.lookups:
             continue
-        found = named(root / "sources", source_id, ".md")
-        corpus.lookups[source_id] = [relative(root, p) for p in found]
+        found = sources(source_id)
+        corpus.lookups[source_id] = list(found)
         if source_id in corpus.sources:
             continue
-        for path in found:
-            source = _add_source(corpus, relative(root, path), read_text(root, path))
+        for rel, file in found.items():
+            source = _add_source(corpus, rel, file)
             if source and source.meta.derived_from:
                 wanted.append(source.meta.derived_from)
     corpus.store.flush()
-    return corpus, missing
+    return corpus
 
 
 def claim_ids(root: Path) -> list[str]:

@@ -10,12 +10,13 @@ renderers' part (`comparator.render`), and JSON keeps the contract's records (`r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from comparator import humanize
 from comparator.dates import PartialDate
+from comparator.facets import Facets, facets_of
 from comparator.humanize import plural
-from comparator.records import claim_record
+from comparator.records import claim_record, encode
 from comparator.terms import Cause, DisputeKind, Kind, Status, Verdict
 
 if TYPE_CHECKING:  # a view read back from the cache is printed without the comparison
@@ -103,9 +104,10 @@ class ClaimView:
     sides: tuple[SideView, ...]
     disputes: tuple[DisputeView, ...]
     disputes_more: int  # how many more there are than are listed
-    # For JSON, whose keys the contract fixes (`records.claim_record`); None in a view built
+    # For JSON, whose keys the contract fixes (`records.claim_record`), encoded once
+    # (`records.encode`) so that a kept view is written as it was kept; None in a view built
     # for the report, which prints no JSON and holds every claim's view at once.
-    record: dict[str, Any] | None
+    record: str | None
 
     @property
     def contested(self) -> bool:
@@ -225,5 +227,22 @@ def claim_view(corpus: Corpus, analysis: Analysis, *, record: bool = True) -> Cl
         sides=tuple(sides),
         disputes=disputes,
         disputes_more=max(0, len(analysis.disputes) - MAX_LISTED),
-        record=claim_record(analysis) if record else None,
+        record=encode(claim_record(analysis)) if record else None,
+    )
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A claim as a listing shows it: what filters and orders it, the one line of its state,
+    and its JSON record. Kept in the cache for each claim (`lookup.listing`), so that listing
+    unchanged claims builds neither models nor views."""
+
+    facets: Facets
+    summary: str  # the consensus, or the competing values
+    record: str  # as `ClaimView.record`
+
+
+def listed(corpus: Corpus, analysis: Analysis) -> Listed:
+    return Listed(
+        facets_of(corpus, analysis), humanize.summary(corpus, analysis), encode(claim_record(analysis))
     )

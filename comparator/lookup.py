@@ -1,4 +1,5 @@
-"""One claim's view for `show`, kept in the cache while no file it was built from changed.
+"""Claims' views for `show` and `list`, kept in the cache while no file they were built
+from changed.
 
 A claim's view depends on its file, the two registries and the sources it cites (with those
 they copy from), and on nothing else in the repository. The view is stored with the hash of
@@ -6,26 +7,43 @@ each of those files and with what each cited source id named on disk; a lookup r
 hashes just those files and builds the view again (loading the models and comparing) only
 when one of them changed, appeared or went. A warm lookup therefore costs the same on ten
 claims as on twenty thousand, and imports neither pydantic nor the comparison.
+
+A listing keeps, beside each view, what filters and orders the claim (`query.Facets`). It
+takes what every file is from the tree's snapshot (`snapshot`: a file unchanged since it was
+hashed is not even read), reads back the facets of every claim whose files are all as they
+were, builds the others a batch at a time, and then reads back the views it chose one by one:
+a warm listing of twenty thousand claims builds no model and holds no view but the one it
+writes.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import re
 import types
+import typing
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, Union, get_args, get_origin
 
-from comparator import cache
-from comparator.display import ClaimView
+from comparator import cache, snapshot
+from comparator.display import ClaimView, Listed
+from comparator.errors import ComparatorError
+from comparator.facets import Filters, Known, Sort, matches, sort_key
 from comparator.root import ACTORS, OUTLETS, FileText, named, read_text, relative
+from comparator.terms import SLUG_PATTERN
 
 if TYPE_CHECKING:
     from comparator.corpus import Corpus
 
 # Raise when what a view holds, or how any of it is worded, changes: a view is kept text,
 # and the tool's version alone does not change while it is being worked on.
-VIEWS = 1
+VIEWS = 2
+# Claims built at once by a listing whose views are not kept yet: what is held at a time.
+BATCH = 500
 
 
 def view(root: Path, claim_id: str) -> ClaimView:
@@ -33,9 +51,9 @@ def view(root: Path, claim_id: str) -> ClaimView:
     else built (and kept). Raises as `query.find` does for an unknown or broken claim."""
     store = cache.for_root(root)
     claim_files = _claim_files(root, claim_id) if store.active else None
-    entry_key = cache.key("view", str(VIEWS), claim_id, *_flat(claim_files)) if claim_files else None
+    entry_key = _view_key(claim_id, claim_files) if claim_files else None
     if entry_key is not None:
-        found = _restore(root, store.get(entry_key))
+        found = _restore(_Disk(root), store.get(entry_key))
         if found is not None:
             return found
     from comparator.display import claim_view
@@ -44,11 +62,95 @@ def view(root: Path, claim_id: str) -> ClaimView:
     corpus, analysis = find(root, claim_id)
     built = claim_view(corpus, analysis)
     if entry_key is not None:
-        inputs = _inputs(corpus, claim_files or {})
+        inputs = _inputs(corpus, claim_id, claim_files or {}, _read_claims(corpus))
         if inputs is not None:
             store.put(entry_key, {**inputs, "view": dataclasses.asdict(built)})
             store.flush()
     return built
+
+
+@dataclass(frozen=True)
+class Listing:
+    claims: Iterable[Listed]  # the chosen claims in order
+    chosen: int
+    total: int  # the claims that load
+
+
+def listing(root: Path, f: Filters, by: Sort) -> Listing:
+    """The claims `f` chooses, in the order `by`, as a listing shows them. Raises
+    `ComparatorError` for a filter value that no claim has. With the cache off, every claim
+    is built, and each is made for the listing when it is written."""
+    store = cache.for_root(root)
+    if not store.active:
+        from comparator.display import listed
+        from comparator.query import listing as build_all
+
+        corpus, analyses, total = build_all(root, f, by)
+        return Listing((listed(corpus, a) for a in analyses), len(analyses), total)
+    now = snapshot.take(root, store)
+    tree = _Tree(now)
+    now.remember(store)
+    found: dict[str, Listed] = {}
+    stale: list[str] = []
+    for claim_id, claim_files in tree.claims.items():
+        kept = _restore_listed(tree, store.get(_listed_key(claim_id, claim_files)))
+        if kept is None:
+            stale.append(claim_id)
+        elif isinstance(kept, Listed):
+            found[claim_id] = kept
+    for start in range(0, len(stale), BATCH):
+        found.update(_build(now, tree, store, stale[start : start + BATCH]))
+        store.flush()
+    known = Known()
+    for claim in found.values():
+        known.add(claim.facets)
+    typos = known.unknown(f)
+    if typos:
+        raise ComparatorError("; ".join(typos))
+    order = sort_key(by)
+    chosen = sorted((c for c in found.values() if matches(c.facets, f)), key=lambda c: order(c.facets))
+    return Listing(chosen, len(chosen), len(found))
+
+
+def _build(
+    now: snapshot.Snapshot, tree: _Tree, store: cache.Cache, claim_ids: list[str]
+) -> dict[str, Listed]:
+    """Build, keep and return those of `claim_ids` that load, as a listing shows them."""
+    from comparator import corpus as corpus_mod
+    from comparator.compare import analyse
+    from comparator.display import listed
+
+    files = {rel: now.read(rel) for rel in (OUTLETS, ACTORS) if rel in tree.seen}
+    files.update({rel: now.read(rel) for claim_id in claim_ids for rel in tree.claims[claim_id]})
+    corpus = corpus_mod.load_cited(
+        now.root, files, lambda source_id: {rel: now.read(rel) for rel in tree.named_source(source_id)}
+    )
+    found = {}
+    read = _read_claims(corpus)  # once: the corpus holds hundreds of claims
+    for claim_id in claim_ids:
+        claim_files = tree.claims[claim_id]
+        claim = corpus.claims.get(claim_id)
+        entry_key = _listed_key(claim_id, claim_files)
+        if claim is None:  # whether a claim loads depends on its own files alone
+            if read.get(claim_id) == claim_files:
+                store.put(entry_key, {"loaded": False})
+            continue
+        found[claim_id] = listed(corpus, analyse(corpus, claim))
+        inputs = _inputs(corpus, claim_id, claim_files, read)
+        if inputs is not None:  # else a file of it could not be read: its problem is not kept
+            store.put(entry_key, {**inputs, "listed": dataclasses.asdict(found[claim_id])})
+    return found
+
+
+# --- keys and inputs -----------------------------------------------------------------------
+
+
+def _view_key(claim_id: str, claim_files: dict[str, str]) -> str:
+    return cache.key("view", str(VIEWS), claim_id, *_flat(claim_files))
+
+
+def _listed_key(claim_id: str, claim_files: dict[str, str]) -> str:
+    return cache.key("listed", str(VIEWS), claim_id, *_flat(claim_files))
 
 
 def _claim_files(root: Path, claim_id: str) -> dict[str, str] | None:
@@ -67,40 +169,152 @@ def _flat(pairs: dict[str, str] | None) -> list[str]:
     return [part for rel, digest in (pairs or {}).items() for part in (rel, digest)]
 
 
-def _inputs(corpus: Corpus, claim_files: dict[str, str]) -> dict[str, Any] | None:
-    """What the view was built from: each registry's and source's hash, and the files each
-    cited source id named. None when a file was not read (its problem must not be cached),
-    or when what was read is not what the key says (a file changed while the view was built)."""
-    if any(rel not in corpus.hashes for rel in corpus.files):
+def _inputs(
+    corpus: Corpus, claim_id: str, claim_files: dict[str, str], read: dict[str, dict[str, str | None]]
+) -> dict[str, Any] | None:
+    """What the claim's view was built from: each registry's and cited source's hash (with the
+    sources they copy from), and the files each cited source id named. None when one of them
+    was not read (its problem must not be cached), or when the claim's files read are not
+    those of the key (a file changed while the view was built)."""
+    if read.get(claim_id, {}) != claim_files:
         return None
-    read_claims = {rel: h for rel, h in corpus.hashes.items() if rel.startswith("claims/")}
-    if read_claims != claim_files:
-        return None
-    if any(rel not in corpus.hashes for rels in corpus.lookups.values() for rel in rels):
-        return None
-    hashes = {rel: h for rel, h in corpus.hashes.items() if not rel.startswith("claims/")}
-    return {"hashes": hashes, "sources": corpus.lookups}
+    hashes: dict[str, str] = {}
+    for rel in (OUTLETS, ACTORS):
+        if rel in corpus.files:
+            if rel not in corpus.hashes:
+                return None
+            hashes[rel] = corpus.hashes[rel]
+    lookups: dict[str, list[str]] = {}
+    wanted = [a.source for a in corpus.claims[claim_id].claim.assertions]
+    while wanted:
+        source_id = wanted.pop()
+        if source_id in lookups:
+            continue
+        lookups[source_id] = rels = corpus.lookups[source_id]
+        for rel in rels:
+            if rel not in corpus.hashes:
+                return None
+            hashes[rel] = corpus.hashes[rel]
+        source = corpus.sources.get(source_id)
+        if source is not None and source.meta.derived_from:
+            wanted.append(source.meta.derived_from)
+    return {"hashes": hashes, "sources": lookups}
 
 
-def _restore(root: Path, stored: Any) -> ClaimView | None:
-    """The stored view if every file it was built from is as it was, else None."""
+def _read_claims(corpus: Corpus) -> dict[str, dict[str, str | None]]:
+    """The hash of each claim file the corpus read (None: not read), by claim id."""
+    found: dict[str, dict[str, str | None]] = {}
+    for rel in corpus.files:
+        if rel.startswith("claims/"):
+            found.setdefault(PurePosixPath(rel).stem, {})[rel] = corpus.hashes.get(rel)
+    return found
+
+
+class _Files(Protocol):
+    """Where the files a view was built from are looked at: on disk, or in a snapshot."""
+
+    def unchanged(self, rel: str, digest: Any) -> bool:
+        """Whether the file at `rel` still has the hash `digest` (None: still absent)."""
+
+    def named_source(self, source_id: str) -> list[str]:
+        """The files named for a source id, as `corpus.load_claims` finds them."""
+
+
+class _Disk:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def unchanged(self, rel: str, digest: Any) -> bool:
+        path = self.root / rel
+        if digest is None:
+            return not (path.exists() or path.is_symlink())
+        file = read_text(self.root, path)
+        return isinstance(file, FileText) and cache.key("file", file.rel, file.text) == digest
+
+    def named_source(self, source_id: str) -> list[str]:
+        return [relative(self.root, p) for p in named(self.root / "sources", source_id, ".md")]
+
+
+class _Tree:
+    """A snapshot's files: each claim's files by id and each source's by id, as `named` would
+    find them (folders in order, `.yaml` before `.yml`)."""
+
+    def __init__(self, now: snapshot.Snapshot) -> None:
+        self.seen = now.seen
+        self.claims: dict[str, dict[str, str]] = {}
+        self.sources: dict[str, list[str]] = {}
+        for rel, what in self.seen.items():
+            top, _, name = rel.partition("/")
+            if name.count("/") != 1:
+                continue
+            if top == "claims" and rel.endswith((".yaml", ".yml")):
+                self.claims.setdefault(name.rsplit("/", 1)[1].rsplit(".", 1)[0], {})[rel] = what
+            elif top == "sources" and rel.endswith(".md"):
+                self.sources.setdefault(name.rsplit("/", 1)[1][: -len(".md")], []).append(rel)
+        # `named` looks for slugs alone: no other name is found for an id.
+        self.claims = {claim_id: files for claim_id, files in self.claims.items() if _is_id(claim_id)}
+        self.sources = {source_id: rels for source_id, rels in self.sources.items() if _is_id(source_id)}
+
+    def unchanged(self, rel: str, digest: Any) -> bool:
+        return bool(self.seen.get(rel) == digest)
+
+    def named_source(self, source_id: str) -> list[str]:
+        return self.sources.get(source_id, [])
+
+
+def _is_id(file_id: str) -> bool:
+    """Whether `named` would look for `file_id` (a slug, not too long)."""
+    return len(file_id) <= 200 and re.fullmatch(SLUG_PATTERN, file_id) is not None
+
+
+# --- reading back --------------------------------------------------------------------------
+
+
+def _holds(files: _Files, stored: dict[str, Any]) -> bool:
+    """Whether every file a kept entry was built from is as it was."""
+    hashes, sources = stored["hashes"], stored["sources"]
+    for rel in (OUTLETS, ACTORS):
+        if not files.unchanged(rel, hashes.get(rel)):
+            return False
+    for source_id, rels in sources.items():
+        if files.named_source(source_id) != rels:
+            return False
+        if not all(files.unchanged(rel, hashes.get(rel)) for rel in rels):
+            return False
+    return True
+
+
+T = TypeVar("T")
+
+
+def _read_back(files: _Files, stored: Any, name: str, kind: type[T]) -> T | None:
+    """The value kept as `name` in `stored`, read back as a `kind`, if every file it was built
+    from is as it was; else, or when it is not what this version keeps, None."""
     if not isinstance(stored, dict):
         return None
     try:
-        hashes, sources = stored["hashes"], stored["sources"]
-        for rel in (OUTLETS, ACTORS):
-            if not _unchanged(root, rel, hashes.get(rel)):
-                return None
-        for sid, rels in sources.items():
-            if _named_source(root, sid) != rels:
-                return None
-            if not all(_unchanged(root, rel, hashes.get(rel)) for rel in rels):
-                return None
-        restored = _decode(ClaimView, stored["view"])
+        if not _holds(files, stored):
+            return None
+        hint: Any = kind
+        restored = _decoder(hint)(stored[name])
     except (KeyError, ValueError, TypeError, AttributeError):
         return None  # not what this version stores: build it again
-    assert isinstance(restored, ClaimView)
-    return restored if _consistent(restored) else None
+    return restored if isinstance(restored, kind) else None
+
+
+def _restore(files: _Files, stored: Any) -> ClaimView | None:
+    restored = _read_back(files, stored, "view", ClaimView)
+    return restored if restored is not None and _consistent(restored) else None
+
+
+class _NotLoaded:
+    """A claim kept as not loading: its files alone decide it."""
+
+
+def _restore_listed(files: _Files, stored: Any) -> Listed | _NotLoaded | None:
+    if stored == {"loaded": False}:
+        return _NotLoaded()
+    return _read_back(files, stored, "listed", Listed)
 
 
 def _consistent(view: ClaimView) -> bool:
@@ -116,46 +330,62 @@ def _consistent(view: ClaimView) -> bool:
     )
 
 
-def _named_source(root: Path, source_id: str) -> list[str]:
-    return [relative(root, p) for p in named(root / "sources", source_id, ".md")]
-
-
-def _unchanged(root: Path, rel: str, digest: Any) -> bool:
-    """Whether the file at `rel` still has the hash `digest` (None: still absent)."""
-    path = root / rel
-    if digest is None:
-        return not (path.exists() or path.is_symlink())
-    file = read_text(root, path)
-    return isinstance(file, FileText) and cache.key("file", file.rel, file.text) == digest
-
-
-def _decode(hint: Any, data: Any) -> Any:
-    """`data` (as `dataclasses.asdict` and JSON left it) as a value of type `hint`, checked
-    field by field: a cache entry is data this tool wrote, but it is not trusted."""
+@functools.cache
+def _decoder(hint: Any) -> Callable[[Any], Any]:
+    """A function that reads `data` (as `dataclasses.asdict` and JSON left it) back as a value
+    of type `hint`, checking it field by field: a cache entry is data this tool wrote, but it
+    is not trusted. Made once per type, as thousands of views are read back in a listing."""
     origin = get_origin(hint)
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-        if not isinstance(data, dict):
-            raise TypeError("not an object")
-        hints = get_type_hints(hint)
-        return hint(**{f.name: _decode(hints[f.name], data[f.name]) for f in dataclasses.fields(hint)})
+        hints = typing.get_type_hints(hint)
+        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(hint)]
+        made = hint
+
+        def instance(data: Any) -> Any:
+            if not isinstance(data, dict):
+                raise TypeError("not an object")
+            return made(**{name: read(data[name]) for name, read in fields})
+
+        return instance
     if isinstance(hint, type) and issubclass(hint, Enum):
-        return hint(data)
+        return hint
     if origin in (Union, types.UnionType):
-        options = [a for a in get_args(hint) if a is not type(None)]
-        return None if data is None else _decode(options[0], data)
+        inner = _decoder(next(a for a in get_args(hint) if a is not type(None)))
+        return lambda data: None if data is None else inner(data)
     if origin is tuple:
         args = get_args(hint)
-        if not isinstance(data, list):
-            raise TypeError("not a list")
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], d) for d in data)
-        if len(args) != len(data):
-            raise ValueError("wrong length")
-        return tuple(_decode(a, d) for a, d in zip(args, data, strict=True))
+            each = _decoder(args[0])
+
+            def sequence(data: Any) -> tuple[Any, ...]:
+                if not isinstance(data, list):
+                    raise TypeError("not a list")
+                return tuple(map(each, data))
+
+            return sequence
+        parts = [_decoder(a) for a in args]
+
+        def fixed(data: Any) -> tuple[Any, ...]:
+            if not isinstance(data, list) or len(data) != len(parts):
+                raise TypeError("not a list of that length")
+            return tuple(read(d) for read, d in zip(parts, data, strict=True))
+
+        return fixed
     if origin is dict:
-        if not isinstance(data, dict):
-            raise TypeError("not an object")
-        return data
-    if hint in (str, int, bool) and type(data) is hint:
-        return data
-    raise TypeError(f"not a {hint}")
+
+        def mapping(data: Any) -> Any:
+            if not isinstance(data, dict):
+                raise TypeError("not an object")
+            return data
+
+        return mapping
+    if hint in (str, int, bool):
+        kind = hint
+
+        def scalar(data: Any) -> Any:
+            if type(data) is not kind:
+                raise TypeError(f"not a {kind.__name__}")
+            return data
+
+        return scalar
+    raise TypeError(f"no reading of {hint}")  # pragma: no cover - every view field has one

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +13,19 @@ from comparator.values import Interval, Point, ValueSet, ordinal_date
 
 if TYPE_CHECKING:
     from comparator.compare import Analysis, Dispute, Item, Side
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def encode(record: Any) -> str:
+    """A record as the JSON outputs write it: indented, UTF-8 kept readable.
+
+    A file name that is not UTF-8 holds undecodable bytes, which UTF-8 output cannot carry:
+    escaped as \\udcXX they keep the JSON valid and the name recoverable. Only they are
+    escaped, so a list written a claim at a time reads as the whole list written at once.
+    """
+    text = json.dumps(record, ensure_ascii=False, indent=2)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def plain(value: Any) -> Any:

@@ -14,6 +14,7 @@ from comparator.hints import qualifier_hint
 from comparator.models import Actor, Assertion
 from comparator.nearest import did_you_mean
 from comparator.numbers import read_numbers
+from comparator.parse import ClaimFile, PartialClaim
 from comparator.passage import closest_passage
 from comparator.problems import Problem, Severity, error, warning
 from comparator.quotes import quote_in
@@ -52,16 +53,26 @@ def _cross_file(corpus: Corpus) -> tuple[list[Problem], list[Problem]]:
     problems += _actor_problems(corpus)
     problems += _source_problems(corpus)
     problems += _copies(corpus)
-    claims = [
-        (c.rel, c.claim.kind, tuple(enumerate(c.claim.assertions)), c.marks) for c in corpus.claims.values()
-    ]
-    claims += [(p.rel, p.kind, p.assertions, p.marks) for p in corpus.partial_claims]
-    for rel, kind, assertions, marks in claims:
-        reported, judged = _claim_problems(corpus, rel, kind, assertions, marks)
+    claims: list[ClaimFile | PartialClaim] = [*corpus.claims.values(), *corpus.partial_claims]
+    for claim in claims:
+        reported, judged = claim_findings(corpus, claim)
         problems += reported
         accepted += judged
     corpus.store.flush()
-    return _one_line_per_broken_source(problems), accepted
+    return problems, accepted
+
+
+def claim_findings(corpus: Corpus, claim: ClaimFile | PartialClaim) -> tuple[list[Problem], list[Problem]]:
+    """(reported, accepted) of one claim's assertions against the corpus: every cross-file
+    problem located in a claim file, for an incremental check that works out only those of
+    the claims that changed. A claim that did not validate is checked by its sound
+    assertions."""
+    if isinstance(claim, ClaimFile):
+        assertions = tuple(enumerate(claim.claim.assertions))
+        found = _claim_problems(corpus, claim.rel, claim.claim.kind, assertions, claim.marks)
+    else:
+        found = _claim_problems(corpus, claim.rel, claim.kind, claim.assertions, claim.marks)
+    return _one_line_per_broken_source(found[0]), found[1]
 
 
 def _cached(

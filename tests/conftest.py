@@ -97,6 +97,21 @@ def make_root(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
+def bundled_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the bundled corpus, with its cache in its own folder."""
+    import shutil
+
+    from comparator import cache
+
+    monkeypatch.delenv(cache.CACHE_ENV, raising=False)
+    top = Path(__file__).resolve().parent.parent
+    data = tmp_path / "data"
+    for folder in ("claims", "sources"):
+        shutil.copytree(top / folder, data / folder)
+    return data
+
+
+@pytest.fixture
 def run() -> Callable[..., object]:
     """Invoke the CLI in-process; stdout and stderr kept apart."""
     from comparator.cli import cli

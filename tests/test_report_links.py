@@ -16,7 +16,7 @@ import pytest
 from cmarkgfm.cmark import Options
 from conftest import source
 
-from comparator.query import Filters
+from comparator.facets import Filters
 from comparator.report import build
 
 TESTS = Path(__file__).parent

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from comparator.query import Filters
+from comparator.facets import Filters
 from comparator.report.build import run
 from comparator.report.markdown import GENERATED
 

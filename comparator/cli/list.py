@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from comparator.cli.options import data_root, emit_pieces, format_option, note, render_options
-from comparator.query import Sort
+from comparator.facets import Sort
 from comparator.render import LIST, Format
 from comparator.terms import Verdict
 
@@ -56,8 +56,8 @@ def list_claims(
     A topic, tag, outlet, source or actor that no claim has is taken for a typo: the command
     names the nearest values and exits 1.
     """
-    from comparator.display import claim_view
-    from comparator.query import Filters, listing
+    from comparator.facets import Filters
+    from comparator.lookup import listing
 
     filters = Filters(
         topic=topic,
@@ -68,6 +68,6 @@ def list_claims(
         tag=tag,
         text=text,
     )
-    corpus, chosen, total = listing(data_root(ctx), filters, Sort(sort))
-    emit_pieces(LIST[fmt]((claim_view(corpus, a) for a in chosen), render_options()))
-    note(f"{len(chosen)} of {total} claims")
+    found = listing(data_root(ctx), filters, Sort(sort))
+    emit_pieces(LIST[fmt](found.claims, render_options()))
+    note(f"{found.chosen} of {found.total} claims")

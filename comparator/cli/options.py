@@ -92,8 +92,15 @@ _CONTROLS = re.compile(r"\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9
 _UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes of a file name that were not UTF-8
 
 
+_ASCII_CONTROLS = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
+
+
 def safe(text: str) -> str:
-    if _UNDECODABLE.search(text):
+    if text.isascii():
+        data = text.encode("ascii")
+        if len(data.translate(None, _ASCII_CONTROLS)) == len(data):
+            return text  # nothing to drop, told at C speed: a listing writes megabytes
+    elif _UNDECODABLE.search(text):
         text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return _CONTROLS.sub("", text)
 

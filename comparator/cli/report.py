@@ -45,7 +45,7 @@ def report(
     The same data always gives the same bytes, so the committed report can be kept current
     in CI with --check. With --topic or --tag, only the matching claims are reported.
     """
-    from comparator.query import Filters
+    from comparator.facets import Filters
     from comparator.render.text import problem_line
     from comparator.report.build import REPORT, ReportRefused, run
 

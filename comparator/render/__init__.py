@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from comparator.check import CheckResult
     from comparator.copies import CopyPair
     from comparator.curation.suggest import Suggestions
-    from comparator.display import ClaimView
+    from comparator.display import ClaimView, Listed
     from comparator.review.result import DiffResult
     from comparator.vet import VetResult
 
@@ -52,11 +52,12 @@ class ShowRenderer(Protocol):
 
 
 class ListRenderer(Protocol):
-    """A list may hold tens of thousands of claims: its renderers take the views one at a
-    time and give the text in pieces, so that neither every view nor the whole text is held
-    at once (a table, which must measure its rows first, holds the rows)."""
+    """A list may hold tens of thousands of claims: its renderers take them one at a time,
+    as a listing shows them (`display.Listed`), and give the text in pieces, so that the
+    whole text is never held at once (a table, which must measure its rows first, holds
+    the rows)."""
 
-    def __call__(self, claims: Iterable[ClaimView], options: Options, /) -> Iterator[str]: ...
+    def __call__(self, claims: Iterable[Listed], options: Options, /) -> Iterator[str]: ...
 
 
 class DiffRenderer(Protocol):

@@ -2,49 +2,42 @@
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from comparator.records import encode
 from comparator.render import Options
-
-_SURROGATE = re.compile("[\udc80-\udcff]")
 
 if TYPE_CHECKING:  # `check` and `show` need not load the sentence reading of `suggest`
     from comparator.check import CheckResult
     from comparator.curation.suggest import Suggestion, Suggestions, Value
-    from comparator.display import ClaimView
+    from comparator.display import ClaimView, Listed
     from comparator.review.result import DiffResult
 
 
 def dumps(data: Any) -> str:
-    # A file name that is not UTF-8 holds undecodable bytes, which UTF-8 output cannot carry:
-    # escaped as \\udcXX they keep the JSON valid and the name recoverable. Only they are
-    # escaped, so a list written a claim at a time reads as the whole list written at once.
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return encode(data)
 
 
 def check(result: CheckResult, options: Options) -> str:
     return dumps({"problems": [p.as_dict() for p in result.problems], "counts": result.counts})
 
 
-def _record(claim: ClaimView) -> dict[str, Any]:
+def _record(claim: ClaimView) -> str:
     if claim.record is None:
         raise ValueError(f"the view of {claim.id} was built without its JSON record")
     return claim.record
 
 
 def show(claim: ClaimView, options: Options) -> str:
-    return dumps(_record(claim))
+    return _record(claim)
 
 
-def listing(claims: Iterable[ClaimView], options: Options) -> Iterator[str]:
+def listing(claims: Iterable[Listed], options: Options) -> Iterator[str]:
     """The same text as `dumps` of the whole list, a claim at a time."""
     opening = "["
     for claim in claims:
-        yield opening + "\n  " + dumps(_record(claim)).replace("\n", "\n  ")
+        yield opening + "\n  " + claim.record.replace("\n", "\n  ")
         opening = ","
     yield "[]" if opening == "[" else "\n]"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from comparator.display import AssertionView, ClaimView
+from comparator.display import AssertionView, ClaimView, Listed
 from comparator.problems import Problem
 from comparator.render import Options, text
 from comparator.render.escape import markdown as md
@@ -91,6 +91,6 @@ def show(claim: ClaimView, options: Options) -> str:
     return "\n".join(out)
 
 
-def listing(claims: Iterable[ClaimView], options: Options) -> Iterator[str]:
+def listing(claims: Iterable[Listed], options: Options) -> Iterator[str]:
     rows = [[md(cell) for cell in row] for row in text.listing_rows(claims)]
     yield table(text.LISTING_HEADERS, rows)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from comparator import humanize
-from comparator.display import ClaimView, SideView
+from comparator.display import ClaimView, Listed, SideView
 from comparator.humanize import plural
 from comparator.problems import Problem
 from comparator.render import Options
@@ -120,21 +120,21 @@ def show(claim: ClaimView, options: Options) -> str:
 LISTING_HEADERS = ["id", "topic", "verdict", "asserted", "origins", "consensus or competing values"]
 
 
-def listing_rows(claims: Iterable[ClaimView]) -> list[list[str]]:
+def listing_rows(claims: Iterable[Listed]) -> list[list[str]]:
     return [
         [
-            line(c.id),
-            line(c.topic),
-            c.verdict.value,
-            str(len(c.assertions)),
-            str(len(c.origins)),
+            line(c.facets.id),
+            line(c.facets.topic),
+            c.facets.verdict.value,
+            str(c.facets.assertions),
+            str(c.facets.origins),
             line(c.summary),
         ]
         for c in claims
     ]
 
 
-def listing(claims: Iterable[ClaimView], options: Options) -> Iterator[str]:
+def listing(claims: Iterable[Listed], options: Options) -> Iterator[str]:
     rows = listing_rows(claims)
     if not rows:
         return

@@ -11,8 +11,9 @@ from comparator import corpus as corpus_mod
 from comparator.compare import analyse
 from comparator.corpus import Corpus
 from comparator.errors import ComparatorError
+from comparator.facets import Filters
 from comparator.problems import Problem
-from comparator.query import Filters, select, unknown
+from comparator.query import select, unknown
 from comparator.report import content, files, markdown, pages
 from comparator.root import unsafe_output
 from comparator.terms import Verdict

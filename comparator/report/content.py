@@ -18,7 +18,7 @@ from comparator.compare import Analysis
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate
 from comparator.display import ClaimView, claim_view
-from comparator.query import Filters
+from comparator.facets import Filters
 from comparator.terms import Cause, DisputeKind, Relation, Status, Verdict
 from comparator.values import Interval, ValueSet
 

@@ -1,0 +1,160 @@
+"""Checking again only what a change touches.
+
+The last check of a data root is kept with what every file it read was (the hash of its
+text, or why it could not be read). A check that finds only claim files changed since then
+works out the problems of those claims alone and keeps every other problem, so that editing
+one claim in a repository of tens of thousands costs about as much as checking that claim.
+
+Why this is sound, from what each check depends on (`parse`, `corpus`, `validate`):
+
+- a problem located in a registry, an article, or in no claim file at all depends on no
+  claim file: the registries, the articles' references and loops, and copies between
+  articles are checked without claims;
+- a problem located in a claim file depends on that file's path and text, the registries,
+  the articles it cites (found by id), the ids of every article that loaded (for hints), the
+  names of the files that did not load, and which other claim files share its id.
+
+So when the tree holds the same files as last time, no registry and no article changed, no
+changed claim shares its id (its file name) with another claim file, and every article a
+changed claim cites loaded last time, each unchanged file keeps its problems and each
+changed claim is checked against the articles it cites. Otherwise `recheck` gives None and
+the whole tree is checked.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from comparator import cache
+from comparator.problems import Problem
+from comparator.root import ACTORS, OUTLETS, FileText
+
+_LABEL = "last-check"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What a check of a whole tree found, and the ids of the articles that loaded."""
+
+    problems: list[Problem]
+    accepted: list[Problem]
+    names: list[str]  # the files the check counts
+    sources: dict[str, str]  # article id -> its file
+
+    def dump(self) -> list[Any]:
+        return [
+            cache.dump_problems(self.problems),
+            cache.dump_problems(self.accepted),
+            self.names,
+            self.sources,
+        ]
+
+    @classmethod
+    def load(cls, stored: Any) -> Checked | None:
+        """`dump`'s data read back, or None when it is not what this version stores."""
+        if not (isinstance(stored, list) and len(stored) == 4):
+            return None
+        problems, accepted, names, sources = stored
+        if not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
+            return None
+        if not (isinstance(sources, dict) and all(isinstance(r, str) for r in sources.values())):
+            return None
+        try:
+            return cls(cache.load_problems(problems), cache.load_problems(accepted), names, sources)
+        except ValueError:
+            return None
+
+
+def remember(
+    store: cache.Cache, root: Path, seen: Mapping[str, str], unread: Sequence[Problem], checked: Checked
+) -> None:
+    """Keep `checked` as the last check of `root`, whose files were `seen` (what each file
+    was, by path, in the tree's order) and whose walk did not read `unread`."""
+    store.put(
+        _key(root),
+        {
+            "seen": [[rel, what] for rel, what in seen.items()],
+            "unread": [str(p) for p in unread],
+            "checked": checked.dump(),
+        },
+    )
+
+
+def recheck(
+    store: cache.Cache,
+    root: Path,
+    seen: Mapping[str, str],
+    unread: Sequence[Problem],
+    read: Callable[[str], FileText | Problem],
+) -> Checked | None:
+    """The check of the tree whose files are `seen` now, worked out from the last check of
+    `root` and the claims changed since; None when that is not sound (see the module)."""
+    last = _last(store, root)
+    if last is None:
+        return None
+    before, last_unread, checked = last
+    if list(before) != list(seen) or last_unread != [str(p) for p in unread]:
+        return None
+    changed = [rel for rel, what in seen.items() if before[rel] != what]
+    if not all(_is_claim(rel) for rel in changed):
+        return None
+    ids = Counter(_claim_id(rel) for rel in seen if _is_claim(rel))
+    if any(ids[_claim_id(rel)] > 1 for rel in changed):
+        return None
+
+    # Only now the models, for the changed claims and what they cite.
+    from comparator import corpus as corpus_mod
+    from comparator.parse import ClaimFile, PartialClaim
+    from comparator.validate import claim_findings
+
+    registries = {rel: read(rel) for rel in (OUTLETS, ACTORS) if rel in seen}
+    corpus = corpus_mod.from_files(root, {**registries, **{rel: read(rel) for rel in changed}})
+    claims: list[ClaimFile | PartialClaim] = [*corpus.claims.values(), *corpus.partial_claims]
+    cited = {a.source for c in corpus.claims.values() for a in c.claim.assertions}
+    cited |= {a.source for c in corpus.partial_claims for _, a in c.assertions}
+    if any(source_id not in checked.sources for source_id in cited):
+        return None  # an unknown article's hint names the nearest of all ids: check in full
+    corpus_mod.add_files(corpus, {checked.sources[s]: read(checked.sources[s]) for s in sorted(cited)})
+    if any(corpus.sources.get(s) is None or corpus.sources[s].rel != checked.sources[s] for s in cited):
+        return None
+
+    touched = set(changed)
+    problems = [p for p in checked.problems if p.file not in touched]
+    problems += [p for p in corpus.problems if p.file in touched]
+    accepted = [p for p in checked.accepted if p.file not in touched]
+    for claim in claims:
+        reported, judged = claim_findings(corpus, claim)
+        problems += reported
+        accepted += judged
+    return Checked(sorted(set(problems)), sorted(set(accepted)), checked.names, checked.sources)
+
+
+def _key(root: Path) -> str:
+    return cache.key(_LABEL, str(root.resolve()))
+
+
+def _last(store: cache.Cache, root: Path) -> tuple[dict[str, str], list[str], Checked] | None:
+    stored = store.get(_key(root))
+    if not isinstance(stored, dict):
+        return None
+    seen, unread, checked = stored.get("seen"), stored.get("unread"), Checked.load(stored.get("checked"))
+    if checked is None or not isinstance(seen, list) or not isinstance(unread, list):
+        return None
+    if not all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair) for pair in seen
+    ):
+        return None
+    return dict(seen), unread, checked
+
+
+def _is_claim(rel: str) -> bool:
+    return rel.startswith("claims/") and rel.endswith((".yaml", ".yml"))
+
+
+def _claim_id(rel: str) -> str:
+    """A claim's id is its file's name without the extension (`parse.read_claim`)."""
+    return rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
