@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from comparator import atomic
+from comparator import atomic, lookup, tree
 from comparator import corpus as corpus_mod
+from comparator.check import check
 from comparator.errors import ComparatorError
 from comparator.exports import claimreview, writers
-from comparator.exports.tables import SHAPES, Dataset, Table, tables
-from comparator.problems import Problem
-from comparator.validate import findings
+from comparator.exports.tables import SHAPES, ClaimRows, Dataset, Table, claim_rows, tables
+from comparator.problems import Problem, Severity
+from comparator.root import read_text
 
 FORMATS = ("csv", "jsonl", "sqlite", "datapackage", "claimreview")
 STREAMS = ("jsonl", "claimreview")  # may go to standard output
@@ -49,23 +50,35 @@ class Publication:
 # --- the data -------------------------------------------------------------------------------
 
 
-def prepare(root: Path) -> tuple[Dataset | None, list[Problem]]:
+def prepare(root: Path, full: bool = False) -> tuple[Dataset | None, list[Problem]]:
     """The data under `root`, or the errors that keep it from being exported.
 
     Data with errors is refused rather than exported with holes: a dangling source id would
-    break the foreign keys, and a claim that does not load would silently be missing.
+    break the foreign keys, and a claim that does not load would silently be missing. The
+    errors are `check`'s, answered from its cache when nothing changed; each claim's rows are
+    kept in the cache, so that unchanged claims build no model. `full` builds every claim's
+    comparison too, which ClaimReview needs.
     """
-    corpus = corpus_mod.load(root)
-    errors = list(findings(corpus).errors)
+    errors = [p for p in check(root).problems if p.severity is Severity.ERROR]
     if errors:
         return None, errors
-    return Dataset.of(corpus), []
+    kept = None if full else lookup.per_claim(root, "rows", ClaimRows, claim_rows)
+    if kept is None:
+        return Dataset.of(corpus_mod.load(root)), []
+    # The registries and the articles alone: every claim is in `kept`.
+    rels, _, inside = tree.paths(root)
+    files = {
+        rel: read_text(root, root / rel, inside=inside, rel=rel)
+        for rel in rels
+        if not rel.startswith("claims/")
+    }
+    return Dataset(corpus_mod.from_files(root, files), tuple(kept[cid] for cid in sorted(kept))), []
 
 
 def summary(data: Dataset, fmt: str) -> str:
     """What an export holds, for the line that reports it."""
     if fmt == "claimreview":
-        n = len(data.analyses)
+        n = len(data.claims)
         return f"{n} claim review{'s' if n != 1 else ''}"
     return ", ".join(f"{t.name} {t.count}" for t in tables(data))
 

@@ -30,18 +30,21 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, Union, get_args, get_origin
 
 from comparator import cache, snapshot
-from comparator.display import ClaimView, Listed
+from comparator.display import ClaimView, Listed, listed
 from comparator.errors import ComparatorError
 from comparator.facets import Filters, Known, Sort, matches, sort_key
 from comparator.root import ACTORS, OUTLETS, FileText, named, read_text, relative
 from comparator.terms import SLUG_PATTERN
 
 if TYPE_CHECKING:
+    from comparator.compare import Analysis
     from comparator.corpus import Corpus
 
 # Raise when what a view holds, or how any of it is worded, changes: a view is kept text,
 # and the tool's version alone does not change while it is being worked on.
 VIEWS = 2
+T = TypeVar("T")
+
 # Claims built at once by a listing whose views are not kept yet: what is held at a time.
 BATCH = 500
 
@@ -80,27 +83,12 @@ def listing(root: Path, f: Filters, by: Sort) -> Listing:
     """The claims `f` chooses, in the order `by`, as a listing shows them. Raises
     `ComparatorError` for a filter value that no claim has. With the cache off, every claim
     is built, and each is made for the listing when it is written."""
-    store = cache.for_root(root)
-    if not store.active:
-        from comparator.display import listed
+    found = per_claim(root, "listed", Listed, listed)
+    if found is None:
         from comparator.query import listing as build_all
 
         corpus, analyses, total = build_all(root, f, by)
         return Listing((listed(corpus, a) for a in analyses), len(analyses), total)
-    now = snapshot.take(root, store)
-    tree = _Tree(now)
-    now.remember(store)
-    found: dict[str, Listed] = {}
-    stale: list[str] = []
-    for claim_id, claim_files in tree.claims.items():
-        kept = _restore_listed(tree, store.get(_listed_key(claim_id, claim_files)))
-        if kept is None:
-            stale.append(claim_id)
-        elif isinstance(kept, Listed):
-            found[claim_id] = kept
-    for start in range(0, len(stale), BATCH):
-        found.update(_build(now, tree, store, stale[start : start + BATCH]))
-        store.flush()
     known = Known()
     for claim in found.values():
         known.add(claim.facets)
@@ -112,13 +100,47 @@ def listing(root: Path, f: Filters, by: Sort) -> Listing:
     return Listing(chosen, len(chosen), len(found))
 
 
+def per_claim(
+    root: Path, label: str, kind: type[T], make: Callable[[Corpus, Analysis], T]
+) -> dict[str, T] | None:
+    """`make(corpus, analysis)` of every claim that loads, by id: read back from the cache
+    (as `label`) while every file it was made from is unchanged, else made a batch at a time
+    and kept. `kind` is a dataclass of plain fields that the cache reads back (`_decoder`);
+    None when the cache is off."""
+    store = cache.for_root(root)
+    if not store.active:
+        return None
+    now = snapshot.take(root, store)
+    tree = _Tree(now)
+    now.remember(store)
+    found: dict[str, T] = {}
+    stale: list[str] = []
+    for claim_id, claim_files in tree.claims.items():
+        stored = store.get(_kept_key(label, claim_id, claim_files))
+        if stored == {"loaded": False}:  # whether a claim loads depends on its own files alone
+            continue
+        kept = _read_back(tree, stored, label, kind)
+        if kept is None:
+            stale.append(claim_id)
+        else:
+            found[claim_id] = kept
+    for start in range(0, len(stale), BATCH):
+        found.update(_build(now, tree, store, stale[start : start + BATCH], label, make))
+        store.flush()
+    return found
+
+
 def _build(
-    now: snapshot.Snapshot, tree: _Tree, store: cache.Cache, claim_ids: list[str]
-) -> dict[str, Listed]:
-    """Build, keep and return those of `claim_ids` that load, as a listing shows them."""
+    now: snapshot.Snapshot,
+    tree: _Tree,
+    store: cache.Cache,
+    claim_ids: list[str],
+    label: str,
+    make: Callable[[Corpus, Analysis], T],
+) -> dict[str, T]:
+    """Make, keep and return `make` of those of `claim_ids` that load."""
     from comparator import corpus as corpus_mod
     from comparator.compare import analyse
-    from comparator.display import listed
 
     files = {rel: now.read(rel) for rel in (OUTLETS, ACTORS) if rel in tree.seen}
     files.update({rel: now.read(rel) for claim_id in claim_ids for rel in tree.claims[claim_id]})
@@ -130,15 +152,15 @@ def _build(
     for claim_id in claim_ids:
         claim_files = tree.claims[claim_id]
         claim = corpus.claims.get(claim_id)
-        entry_key = _listed_key(claim_id, claim_files)
-        if claim is None:  # whether a claim loads depends on its own files alone
+        entry_key = _kept_key(label, claim_id, claim_files)
+        if claim is None:
             if read.get(claim_id) == claim_files:
                 store.put(entry_key, {"loaded": False})
             continue
-        found[claim_id] = listed(corpus, analyse(corpus, claim))
+        found[claim_id] = made = make(corpus, analyse(corpus, claim))
         inputs = _inputs(corpus, claim_id, claim_files, read)
         if inputs is not None:  # else a file of it could not be read: its problem is not kept
-            store.put(entry_key, {**inputs, "listed": dataclasses.asdict(found[claim_id])})
+            store.put(entry_key, {**inputs, label: dataclasses.asdict(made)})  # type: ignore[call-overload]
     return found
 
 
@@ -149,8 +171,8 @@ def _view_key(claim_id: str, claim_files: dict[str, str]) -> str:
     return cache.key("view", str(VIEWS), claim_id, *_flat(claim_files))
 
 
-def _listed_key(claim_id: str, claim_files: dict[str, str]) -> str:
-    return cache.key("listed", str(VIEWS), claim_id, *_flat(claim_files))
+def _kept_key(label: str, claim_id: str, claim_files: dict[str, str]) -> str:
+    return cache.key(label, str(VIEWS), claim_id, *_flat(claim_files))
 
 
 def _claim_files(root: Path, claim_id: str) -> dict[str, str] | None:
@@ -284,9 +306,6 @@ def _holds(files: _Files, stored: dict[str, Any]) -> bool:
     return True
 
 
-T = TypeVar("T")
-
-
 def _read_back(files: _Files, stored: Any, name: str, kind: type[T]) -> T | None:
     """The value kept as `name` in `stored`, read back as a `kind`, if every file it was built
     from is as it was; else, or when it is not what this version keeps, None."""
@@ -305,16 +324,6 @@ def _read_back(files: _Files, stored: Any, name: str, kind: type[T]) -> T | None
 def _restore(files: _Files, stored: Any) -> ClaimView | None:
     restored = _read_back(files, stored, "view", ClaimView)
     return restored if restored is not None and _consistent(restored) else None
-
-
-class _NotLoaded:
-    """A claim kept as not loading: its files alone decide it."""
-
-
-def _restore_listed(files: _Files, stored: Any) -> Listed | _NotLoaded | None:
-    if stored == {"loaded": False}:
-        return _NotLoaded()
-    return _read_back(files, stored, "listed", Listed)
 
 
 def _consistent(view: ClaimView) -> bool:

@@ -96,6 +96,20 @@ def make_root(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+def analysed_by(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[str]:
+    """The ids of the claims whose analysis `owner.name(..., analysis)` is given from now on
+    (it still runs): which claims a command builds rather than reads back."""
+    calls: list[str] = []
+    original = getattr(owner, name)
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args[-1].id)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
 @pytest.fixture
 def bundled_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the bundled corpus, with its cache in its own folder."""

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from comparator import cache, hashes
-from tests.conftest import run_reporting_imports
+from tests.conftest import analysed_by, run_reporting_imports
 
 pytestmark = pytest.mark.usefixtures("fresh_process")
 
@@ -53,17 +53,9 @@ def listing(run: Any, root: Path, *args: str, cached: bool = True) -> tuple[int,
 
 def built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids built for a listing (not read back) from now on."""
-    from comparator import display
+    from comparator import lookup
 
-    calls: list[str] = []
-    original = display.listed
-
-    def counted(corpus: Any, analysis: Any) -> Any:
-        calls.append(analysis.id)
-        return original(corpus, analysis)
-
-    monkeypatch.setattr(display, "listed", counted)
-    return calls
+    return analysed_by(monkeypatch, lookup, "listed")
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json"])

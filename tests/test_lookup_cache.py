@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from comparator import cache
-from tests.conftest import run_reporting_imports, source
+from tests.conftest import analysed_by, run_reporting_imports, source
 
 pytestmark = pytest.mark.usefixtures("fresh_process")
 
@@ -56,15 +56,7 @@ def built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids whose view is built (not read back) from now on."""
     from comparator import display
 
-    calls: list[str] = []
-    original = display.claim_view
-
-    def counted(c: Any, analysis: Any) -> Any:
-        calls.append(analysis.id)
-        return original(c, analysis)
-
-    monkeypatch.setattr(display, "claim_view", counted)
-    return calls
+    return analysed_by(monkeypatch, display, "claim_view")
 
 
 def test_a_warm_show_reads_the_view_back_in_every_format(

@@ -73,7 +73,7 @@ def export(
         if reason := unsafe_output(root, Path(out_arg)):
             fail(reason)
         exporter.refuse(fmt, Path(out_arg), force)  # a wrong path fails before the data is read
-    data, errors = exporter.prepare(root)
+    data, errors = exporter.prepare(root, full=fmt == "claimreview")
     if data is None:
         for p in errors:
             note(str(p))

@@ -9,6 +9,7 @@ an assertion has an `id` of its own (`<claim-id>/<index>`), which relations poin
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -190,35 +191,102 @@ SHAPES = (OUTLETS, ACTORS, SOURCES, CLAIMS, ASSERTIONS, RELATIONS)
 
 
 @dataclass(frozen=True)
+class ClaimRows:
+    """One claim's rows of the claims, assertions and relations tables, each table's as JSON
+    text: kept for each claim in the cache (`lookup.per_claim`), so that exporting unchanged
+    claims builds no model, and read row by row as the tables are written. Checked when made,
+    which is also when a kept entry is read back: rows of the wrong shape are made again."""
+
+    id: str
+    claim: str  # the row of `claims`
+    assertions: str  # the rows of `assertions`
+    relations: str  # the rows of `relations`
+    assertion_count: int
+    relation_count: int
+
+    def __post_init__(self) -> None:
+        claim, assertions, relations = (json.loads(t) for t in (self.claim, self.assertions, self.relations))
+        _check_rows(CLAIMS, [claim])
+        _check_rows(ASSERTIONS, assertions)
+        _check_rows(RELATIONS, relations)
+        if (len(assertions), len(relations)) != (self.assertion_count, self.relation_count):
+            raise ValueError("the counts are not the rows'")
+        if claim["id"] != self.id:
+            raise ValueError("the row is another claim's")
+
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        text = {"claims": f"[{self.claim}]", "assertions": self.assertions, "relations": self.relations}
+        rows: list[dict[str, Any]] = json.loads(text[table])
+        return rows
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _check_rows(shape: Table, rows: Any) -> None:
+    """Raise `ValueError` unless `rows` are mappings of the table's columns to plain values."""
+    if not isinstance(rows, list):
+        raise ValueError(f"{shape.name}: not a list of rows")
+    header = set(shape.header)
+    for row in rows:
+        if type(row) is not dict or row.keys() != header:
+            raise ValueError(f"{shape.name}: a row of other columns")
+        for value in row.values():
+            if type(value) in _PLAIN or (type(value) is list and all(type(v) in _PLAIN for v in value)):
+                continue
+            raise ValueError(f"{shape.name}: a value that is not plain")
+
+
+def claim_rows(corpus: Corpus, analysis: Analysis) -> ClaimRows:
+    assertions, relations = list(_assertion_rows(corpus, analysis)), _relation_rows(analysis)
+    return ClaimRows(
+        id=analysis.id,
+        claim=_encode(_claim_row(analysis)),
+        assertions=_encode(assertions),
+        relations=_encode(relations),
+        assertion_count=len(assertions),
+        relation_count=len(relations),
+    )
+
+
+def _encode(rows: Any) -> str:
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
 class Dataset:
-    """A corpus without errors and the comparison of each of its claims, by claim id."""
+    """The data of a root without errors: the registries and sources (`corpus`) and each
+    claim's rows, by id. `analyses` holds every claim's comparison, by id, when the data was
+    built in full (ClaimReview needs it); else it is empty."""
 
     corpus: Corpus
-    analyses: tuple[Analysis, ...]
+    claims: tuple[ClaimRows, ...]
+    analyses: tuple[Analysis, ...] = ()
 
     @classmethod
     def of(cls, corpus: Corpus) -> Dataset:
-        return cls(corpus, tuple(analyse(corpus, corpus.claims[cid]) for cid in sorted(corpus.claims)))
+        analyses = tuple(analyse(corpus, corpus.claims[cid]) for cid in sorted(corpus.claims))
+        return cls(corpus, tuple(claim_rows(corpus, a) for a in analyses), analyses)
 
 
 def tables(data: Dataset) -> list[Table]:
     """Every table, rows in a stable order (by id; assertions and relations by claim, then index)."""
-    corpus, analyses = data.corpus, data.analyses
+    corpus, claims = data.corpus, data.claims
     rows: dict[str, Records] = {
         "outlets": lambda: (corpus.outlets[oid].model_dump(mode="json") for oid in sorted(corpus.outlets)),
         "actors": lambda: (corpus.actors[aid].model_dump(mode="json") for aid in sorted(corpus.actors)),
         "sources": lambda: (_source_row(corpus, sid) for sid in sorted(corpus.sources)),
-        "claims": lambda: (_claim_row(a) for a in analyses),
-        "assertions": lambda: (row for a in analyses for row in _assertion_rows(corpus, a)),
-        "relations": lambda: (row for a in analyses for row in _relation_rows(a)),
+        "claims": lambda: (row for c in claims for row in c.rows("claims")),
+        "assertions": lambda: (row for c in claims for row in c.rows("assertions")),
+        "relations": lambda: (row for c in claims for row in c.rows("relations")),
     }
     counts = {
         "outlets": len(corpus.outlets),
         "actors": len(corpus.actors),
         "sources": len(corpus.sources),
-        "claims": len(analyses),
-        "assertions": sum(len(a.items) for a in analyses),  # a row for each item
-        "relations": sum(len(a.pairs) for a in analyses),  # a row for each pair
+        "claims": len(claims),
+        "assertions": sum(c.assertion_count for c in claims),
+        "relations": sum(c.relation_count for c in claims),
     }
     return [replace(shape, rows=_rows(shape, rows[shape.name]), count=counts[shape.name]) for shape in SHAPES]
 
@@ -226,18 +294,20 @@ def tables(data: Dataset) -> list[Table]:
 def _rows(
     shape: Table, make: Callable[[], Iterable[dict[str, Any]]]
 ) -> Callable[[], Iterator[tuple[Any, ...]]]:
-    return lambda: (_ordered(shape, r) for r in make())
+    header = shape.header
+    names = set(header)
+
+    def ordered(row: dict[str, Any]) -> tuple[Any, ...]:
+        """A row by name, as a tuple in the table's column order; a missing or stray name is a bug."""
+        if row.keys() != names:
+            raise AssertionError(f"{shape.name} row has {sorted(row)}, not the columns {header}")
+        return tuple(row[name] for name in header)
+
+    return lambda: map(ordered, make())
 
 
 def assertion_id(claim_id: str, index: int) -> str:
     return f"{claim_id}/{index}"
-
-
-def _ordered(shape: Table, row: dict[str, Any]) -> tuple[Any, ...]:
-    """A row by name, as a tuple in the table's column order; a missing or stray name is a bug."""
-    if set(row) != set(shape.header):
-        raise AssertionError(f"{shape.name} row has {sorted(row)}, not the columns {shape.header}")
-    return tuple(row[name] for name in shape.header)
 
 
 def _source_row(corpus: Corpus, source_id: str) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import Any, TextIO
@@ -30,11 +30,26 @@ def _csv_cell(value: Any) -> Any:
 
 
 def _sql_value(value: Any) -> Any:
-    if isinstance(value, bool):
+    kind = type(value)  # rows hold plain values: no subclass to look for, and it is faster
+    if kind is bool:
         return int(value)
-    if isinstance(value, (list, tuple)):
+    if kind is list or kind is tuple:
         return json.dumps(value, ensure_ascii=False)
     return value
+
+
+def _sql_rows(table: Table) -> Iterator[Sequence[Any]]:
+    """The table's rows as SQLite takes them: only booleans and lists need converting, and
+    only columns of those types (or of any type) can hold them."""
+    columns = [i for i, c in enumerate(table.columns) if c.type in ("boolean", "array", "any")]
+    for row in table.rows():
+        if columns:
+            converted = list(row)
+            for i in columns:
+                converted[i] = _sql_value(converted[i])
+            yield converted
+        else:
+            yield row
 
 
 def write_csv(table: Table, out: TextIO) -> None:
@@ -84,13 +99,12 @@ def write_sqlite(tables: list[Table], path: Path) -> None:
     with closing(sqlite3.connect(path, isolation_level=None)) as db:
         db.execute("BEGIN")
         for table in tables:
-            for statement in create_statements(table):
-                db.execute(statement)
+            create, *indexes = create_statements(table)
+            db.execute(create)
             marks = ", ".join("?" for _ in table.columns)
-            db.executemany(
-                f"INSERT INTO {_q(table.name)} VALUES ({marks})",
-                ([_sql_value(v) for v in row] for row in table.rows()),
-            )
+            db.executemany(f"INSERT INTO {_q(table.name)} VALUES ({marks})", _sql_rows(table))
+            for statement in indexes:  # an index built once the rows are in is built in one pass
+                db.execute(statement)
         # Validated data always holds its keys; this guards against a loader bug shipping
         # a database whose joins quietly lose rows.
         broken = db.execute("PRAGMA foreign_key_check").fetchall()
