@@ -220,6 +220,15 @@ def load_cited(
     return corpus
 
 
+def source_id(store: cache.Cache, file: FileText | Problem) -> str | None:
+    """The id an article file loads as (its front matter's, whatever its name), or None when
+    it does not load."""
+    if isinstance(file, Problem) or file.rel.count("/") != 2:
+        return None
+    source, _ = _parse_source(store, file)
+    return None if source is None else source.id
+
+
 def claim_ids(root: Path) -> list[str]:
     """Every claim id, from file names alone (for suggestions), without parsing any file."""
     return sorted(

@@ -9,6 +9,7 @@ renderers' part (`comparator.render`), and JSON keeps the contract's records (`r
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -240,6 +241,12 @@ class Listed:
     facets: Facets
     summary: str  # the consensus, or the competing values
     record: str  # as `ClaimView.record`
+
+    def __post_init__(self) -> None:
+        # Read back from the cache through this too: a record must be this claim's object.
+        opening = '{\n  "id": ' + json.dumps(self.facets.id, ensure_ascii=False) + ","
+        if not (self.record.startswith(opening) and self.record.endswith("\n}")):
+            raise ValueError("the record is not this claim's")
 
 
 def listed(corpus: Corpus, analysis: Analysis) -> Listed:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -34,7 +33,6 @@ from comparator.display import ClaimView, Listed, listed
 from comparator.errors import ComparatorError
 from comparator.facets import Filters, Known, Sort, matches, sort_key
 from comparator.root import ACTORS, OUTLETS, FileText, named, read_text, relative
-from comparator.terms import SLUG_PATTERN
 
 if TYPE_CHECKING:
     from comparator.compare import Analysis
@@ -111,7 +109,7 @@ def per_claim(
     if not store.active:
         return None
     now = snapshot.take(root, store)
-    tree = _Tree(now)
+    tree = _Tree(now, store)
     now.remember(store)
     found: dict[str, T] = {}
     stale: list[str] = []
@@ -258,24 +256,23 @@ class _Disk:
 
 
 class _Tree:
-    """A snapshot's files: each claim's files by id and each source's by id, as `named` would
-    find them (folders in order, `.yaml` before `.yml`)."""
+    """A snapshot's files as the full load finds them: each claim's files by id (its file
+    name), and the article files that load as each article id (by the id their front matter
+    gives, which may differ from the file name), in the walk's order."""
 
-    def __init__(self, now: snapshot.Snapshot) -> None:
+    def __init__(self, now: snapshot.Snapshot, store: cache.Cache) -> None:
         self.seen = now.seen
         self.claims: dict[str, dict[str, str]] = {}
-        self.sources: dict[str, list[str]] = {}
+        articles = []
         for rel, what in self.seen.items():
             top, _, name = rel.partition("/")
             if name.count("/") != 1:
-                continue
+                continue  # not loaded: an unexpected place
             if top == "claims" and rel.endswith((".yaml", ".yml")):
                 self.claims.setdefault(name.rsplit("/", 1)[1].rsplit(".", 1)[0], {})[rel] = what
             elif top == "sources" and rel.endswith(".md"):
-                self.sources.setdefault(name.rsplit("/", 1)[1][: -len(".md")], []).append(rel)
-        # `named` looks for slugs alone: no other name is found for an id.
-        self.claims = {claim_id: files for claim_id, files in self.claims.items() if _is_id(claim_id)}
-        self.sources = {source_id: rels for source_id, rels in self.sources.items() if _is_id(source_id)}
+                articles.append(rel)
+        self.sources = _article_ids(now, store, articles)
 
     def unchanged(self, rel: str, digest: Any) -> bool:
         return bool(self.seen.get(rel) == digest)
@@ -284,9 +281,28 @@ class _Tree:
         return self.sources.get(source_id, [])
 
 
-def _is_id(file_id: str) -> bool:
-    """Whether `named` would look for `file_id` (a slug, not too long)."""
-    return len(file_id) <= 200 and re.fullmatch(SLUG_PATTERN, file_id) is not None
+def _article_ids(now: snapshot.Snapshot, store: cache.Cache, rels: list[str]) -> dict[str, list[str]]:
+    """The article files that load as each id, in the walk's order; kept under what every
+    article file is, so that a run in which no article changed parses none."""
+    seen = now.seen
+    entry_key = cache.key("article-ids", str(VIEWS), *(f"{rel}\0{seen[rel]}" for rel in rels))
+    stored = store.get(entry_key)
+    known = set(rels)
+    if (
+        isinstance(stored, dict)
+        and all(isinstance(found, list) for found in stored.values())
+        and all(isinstance(rel, str) and rel in known for found in stored.values() for rel in found)
+    ):
+        return stored
+    from comparator import corpus as corpus_mod
+
+    ids: dict[str, list[str]] = {}
+    for rel in rels:
+        source_id = corpus_mod.source_id(store, now.read(rel))
+        if source_id is not None:
+            ids.setdefault(source_id, []).append(rel)
+    store.put(entry_key, ids)
+    return ids
 
 
 # --- reading back --------------------------------------------------------------------------
@@ -316,7 +332,7 @@ def _read_back(files: _Files, stored: Any, name: str, kind: type[T]) -> T | None
             return None
         hint: Any = kind
         restored = _decoder(hint)(stored[name])
-    except (KeyError, ValueError, TypeError, AttributeError):
+    except (KeyError, ValueError, TypeError, AttributeError, RecursionError):
         return None  # not what this version stores: build it again
     return restored if isinstance(restored, kind) else None
 

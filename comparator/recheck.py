@@ -118,6 +118,8 @@ def recheck(
     cited |= {a.source for c in corpus.partial_claims for _, a in c.assertions}
     if any(source_id not in checked.sources for source_id in cited):
         return None  # an unknown article's hint names the nearest of all ids: check in full
+    if any(checked.sources[s] not in seen or not checked.sources[s].startswith("sources/") for s in cited):
+        return None  # not a file of this tree: a damaged entry
     corpus_mod.add_files(corpus, {checked.sources[s]: read(checked.sources[s]) for s in sorted(cited)})
     if any(corpus.sources.get(s) is None or corpus.sources[s].rel != checked.sources[s] for s in cited):
         return None

@@ -84,7 +84,14 @@ def test_a_changed_claim_alone_is_made_again(
 
 @pytest.mark.parametrize(
     "damage",
-    ["a column too many", "a value that is not plain", "a wrong count", "another claim's row", "not JSON"],
+    [
+        "a column too many",
+        "a value that is not plain",
+        "a wrong count",
+        "another claim's row",
+        "not JSON",
+        "nested too deep",
+    ],
 )
 def test_a_kept_entry_of_the_wrong_shape_is_made_again(
     run: Any, root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
@@ -99,17 +106,19 @@ def test_a_kept_entry_of_the_wrong_shape_is_made_again(
             rows = stored["value"].get("rows") if isinstance(stored["value"], dict) else None
             if rows is None:
                 continue
-            claim = json.loads(rows["claim"])
+            claim = json.loads(rows["claim"])[0]
             if damage == "a column too many":
-                rows["claim"] = json.dumps(claim | {"extra": 1})
+                rows["claim"] = json.dumps([[*claim, 1]])
             elif damage == "a value that is not plain":
-                rows["claim"] = json.dumps(claim | {"tags": [{"a": 1}]})
+                rows["claim"] = json.dumps([[*claim[:-1], [{"a": 1}]]])
             elif damage == "a wrong count":
                 rows["assertion_count"] += 1
             elif damage == "another claim's row":
-                rows["claim"] = json.dumps(claim | {"id": "someone-else"})
-            else:
+                rows["claim"] = json.dumps([["someone-else", *claim[1:]]])
+            elif damage == "not JSON":
                 rows["relations"] = "[{"
+            else:
+                rows["relations"] = "[" * 100_000 + "]" * 100_000
             damaged += 1
             conn.execute("UPDATE entries SET value = ? WHERE key = ?", (json.dumps(stored), key))
     conn.close()

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from comparator import cache, hashes
-from tests.conftest import analysed_by, run_reporting_imports
+from tests.conftest import analysed_by, run_reporting_imports, source
 
 pytestmark = pytest.mark.usefixtures("fresh_process")
 
@@ -157,10 +157,12 @@ def test_a_damaged_or_foreign_entry_is_built_again(
             stored = json.loads(value)
             if isinstance(stored["value"], dict) and "listed" in stored["value"]:
                 listed = stored["value"]["listed"]
-                if damaged % 3 == 0:
+                if damaged % 4 == 0:
                     listed["facets"]["verdict"] = "certain"  # not a verdict
-                elif damaged % 3 == 1:
+                elif damaged % 4 == 1:
                     listed["facets"]["assertions"] = "4"  # not a number
+                elif damaged % 4 == 2:
+                    listed["record"] = "{"  # not the claim's record
                 else:
                     stored["value"] = {"loaded": "no"}
                 damaged += 1
@@ -174,3 +176,38 @@ def test_a_damaged_or_foreign_entry_is_built_again(
 def test_no_cache_keeps_nothing(run: Any, root: Path) -> None:
     listing(run, root, cached=False)
     assert not (root / cache.FOLDER).exists()
+
+
+LONG = "a-claim-whose-id-is-long-" + "x" * 200
+CITING = """\
+question: How many people were killed?
+kind: count
+assertions:
+  - source: {source}
+    quote: "At least 16 people were killed"
+    value: 16
+    qualifier: at_least
+"""
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {f"claims/war/{LONG}.yaml": CITING.format(source="daily-1")},
+        {
+            "claims/war/moved.yaml": CITING.format(source="moved-1"),
+            "sources/herald/herald-9.md": source(
+                "moved-1", "herald", "2021-01-01", "At least 16 people were killed.\n"
+            ),
+        },
+    ],
+    ids=["a claim id longer than a lookup takes", "an article whose file is named otherwise"],
+)
+def test_claims_and_articles_are_found_as_the_full_load_finds_them(
+    run: Any, make_root: Any, monkeypatch: pytest.MonkeyPatch, files: dict[str, str]
+) -> None:
+    monkeypatch.delenv(cache.CACHE_ENV, raising=False)
+    root = make_root(files)
+    for query in [("--format", "json"), ("--outlet", "herald"), ("--outlet", "daily")]:
+        cold = listing(run, root, *query, cached=False)
+        assert listing(run, root, *query) == listing(run, root, *query) == cold

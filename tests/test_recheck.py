@@ -150,12 +150,19 @@ def test_other_changes_are_checked_in_full(
     assert warm == cold(run, root)
 
 
-def test_a_last_check_of_the_wrong_shape_is_not_trusted(
-    run: Any, root: Path, full_checks: list[Path]
+@pytest.mark.parametrize("damage", ["wrong shape", "a path with a NUL", "a path outside the tree"])
+def test_a_damaged_last_check_is_not_trusted(
+    run: Any, root: Path, full_checks: list[Path], damage: str
 ) -> None:
     outcome(run, root)
     store = cache.for_root(root)
-    store.put(recheck._key(root), {"seen": "nothing", "unread": [], "checked": []})
+    if damage == "wrong shape":
+        store.put(recheck._key(root), {"seen": "nothing", "unread": [], "checked": []})
+    else:
+        last = store.get(recheck._key(root))
+        sources = last["checked"][3]
+        sources[FIRST] = "sources/x\u0000y.md" if damage == "a path with a NUL" else "/etc/hostname"
+        store.put(recheck._key(root), last)
     store.flush()
     full_checks.clear()
     edit(root, CLAIM, EDITS["quote not in the article"][0])

@@ -193,55 +193,57 @@ SHAPES = (OUTLETS, ACTORS, SOURCES, CLAIMS, ASSERTIONS, RELATIONS)
 @dataclass(frozen=True)
 class ClaimRows:
     """One claim's rows of the claims, assertions and relations tables, each table's as JSON
-    text: kept for each claim in the cache (`lookup.per_claim`), so that exporting unchanged
-    claims builds no model, and read row by row as the tables are written. Checked when made,
-    which is also when a kept entry is read back: rows of the wrong shape are made again."""
+    text (lists in the table's column order): kept for each claim in the cache
+    (`lookup.per_claim`), so that exporting unchanged claims builds no model, and read as the
+    tables are written. Checked when made, which is also when a kept entry is read back: rows
+    of the wrong shape are made again."""
 
     id: str
-    claim: str  # the row of `claims`
+    claim: str  # the rows of `claims`: this claim's one
     assertions: str  # the rows of `assertions`
     relations: str  # the rows of `relations`
     assertion_count: int
     relation_count: int
 
     def __post_init__(self) -> None:
-        claim, assertions, relations = (json.loads(t) for t in (self.claim, self.assertions, self.relations))
-        _check_rows(CLAIMS, [claim])
-        _check_rows(ASSERTIONS, assertions)
-        _check_rows(RELATIONS, relations)
-        if (len(assertions), len(relations)) != (self.assertion_count, self.relation_count):
+        claim = _checked(CLAIMS, self.claim)
+        if len(claim) != 1 or claim[0][0] != self.id:
+            raise ValueError("the claim's row is not this claim's")
+        counts = (len(_checked(ASSERTIONS, self.assertions)), len(_checked(RELATIONS, self.relations)))
+        if counts != (self.assertion_count, self.relation_count):
             raise ValueError("the counts are not the rows'")
-        if claim["id"] != self.id:
-            raise ValueError("the row is another claim's")
 
-    def rows(self, table: str) -> list[dict[str, Any]]:
-        text = {"claims": f"[{self.claim}]", "assertions": self.assertions, "relations": self.relations}
-        rows: list[dict[str, Any]] = json.loads(text[table])
-        return rows
+    def rows(self, table: str) -> Iterator[tuple[Any, ...]]:
+        text = {"claims": self.claim, "assertions": self.assertions, "relations": self.relations}[table]
+        return map(tuple, json.loads(text))
 
 
 _PLAIN = (str, int, float, bool, type(None))
 
 
-def _check_rows(shape: Table, rows: Any) -> None:
-    """Raise `ValueError` unless `rows` are mappings of the table's columns to plain values."""
-    if not isinstance(rows, list):
+def _checked(shape: Table, text: str) -> list[Any]:
+    """The rows of `text`; `ValueError` unless they are lists of the table's width holding
+    plain values (a list of plain values counts as one)."""
+    rows = json.loads(text)
+    if type(rows) is not list:
         raise ValueError(f"{shape.name}: not a list of rows")
-    header = set(shape.header)
+    width = len(shape.columns)
     for row in rows:
-        if type(row) is not dict or row.keys() != header:
-            raise ValueError(f"{shape.name}: a row of other columns")
-        for value in row.values():
+        if type(row) is not list or len(row) != width:
+            raise ValueError(f"{shape.name}: a row of another width")
+        for value in row:
             if type(value) in _PLAIN or (type(value) is list and all(type(v) in _PLAIN for v in value)):
                 continue
             raise ValueError(f"{shape.name}: a value that is not plain")
+    return rows
 
 
 def claim_rows(corpus: Corpus, analysis: Analysis) -> ClaimRows:
-    assertions, relations = list(_assertion_rows(corpus, analysis)), _relation_rows(analysis)
+    assertions = [_in_order(ASSERTIONS, row) for row in _assertion_rows(corpus, analysis)]
+    relations = [_in_order(RELATIONS, row) for row in _relation_rows(analysis)]
     return ClaimRows(
         id=analysis.id,
-        claim=_encode(_claim_row(analysis)),
+        claim=_encode([_in_order(CLAIMS, _claim_row(analysis))]),
         assertions=_encode(assertions),
         relations=_encode(relations),
         assertion_count=len(assertions),
@@ -276,10 +278,8 @@ def tables(data: Dataset) -> list[Table]:
         "outlets": lambda: (corpus.outlets[oid].model_dump(mode="json") for oid in sorted(corpus.outlets)),
         "actors": lambda: (corpus.actors[aid].model_dump(mode="json") for aid in sorted(corpus.actors)),
         "sources": lambda: (_source_row(corpus, sid) for sid in sorted(corpus.sources)),
-        "claims": lambda: (row for c in claims for row in c.rows("claims")),
-        "assertions": lambda: (row for c in claims for row in c.rows("assertions")),
-        "relations": lambda: (row for c in claims for row in c.rows("relations")),
     }
+    kept = {name: _kept_rows(claims, name) for name in ("claims", "assertions", "relations")}
     counts = {
         "outlets": len(corpus.outlets),
         "actors": len(corpus.actors),
@@ -288,22 +288,27 @@ def tables(data: Dataset) -> list[Table]:
         "assertions": sum(c.assertion_count for c in claims),
         "relations": sum(c.relation_count for c in claims),
     }
-    return [replace(shape, rows=_rows(shape, rows[shape.name]), count=counts[shape.name]) for shape in SHAPES]
+    return [
+        replace(shape, rows=kept.get(shape.name) or _rows(shape, rows[shape.name]), count=counts[shape.name])
+        for shape in SHAPES
+    ]
+
+
+def _kept_rows(claims: Iterable[ClaimRows], table: str) -> Callable[[], Iterator[tuple[Any, ...]]]:
+    return lambda: (row for c in claims for row in c.rows(table))
 
 
 def _rows(
     shape: Table, make: Callable[[], Iterable[dict[str, Any]]]
 ) -> Callable[[], Iterator[tuple[Any, ...]]]:
-    header = shape.header
-    names = set(header)
+    return lambda: (tuple(_in_order(shape, row)) for row in make())
 
-    def ordered(row: dict[str, Any]) -> tuple[Any, ...]:
-        """A row by name, as a tuple in the table's column order; a missing or stray name is a bug."""
-        if row.keys() != names:
-            raise AssertionError(f"{shape.name} row has {sorted(row)}, not the columns {header}")
-        return tuple(row[name] for name in header)
 
-    return lambda: map(ordered, make())
+def _in_order(shape: Table, row: dict[str, Any]) -> list[Any]:
+    """A row by name, as a list in the table's column order; a missing or stray name is a bug."""
+    if row.keys() != set(shape.header):
+        raise AssertionError(f"{shape.name} row has {sorted(row)}, not the columns {shape.header}")
+    return [row[name] for name in shape.header]
 
 
 def assertion_id(claim_id: str, index: int) -> str:
