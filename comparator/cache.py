@@ -15,6 +15,13 @@ The cache is data this tool wrote, but it is read as untrusted input: each value
 own key and is dropped when the two differ, a value of the wrong shape is recomputed by the
 caller, and a database that is corrupt, from another schema, unwritable or out of reach is
 rebuilt or passed over. Nothing here is ever fatal, and nothing is printed.
+
+A cache folder inside the data root may also have arrived with the data: a pull request can
+commit one whose entries, keyed by content anyone can hash, say that broken data is sound.
+So the database there is used only when a random token beside it matches the one this user's
+runs keep in their own cache folder (`$XDG_CACHE_HOME/comparator`, else `~/.cache`); any
+other is removed unread and started afresh. A cache at `$COMPARATOR_CACHE` is the user's own
+choice and is trusted as such.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ import contextlib
 import hashlib
 import json
 import os
+import secrets
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -34,6 +42,7 @@ from comparator.problems import Problem, Severity
 CACHE_ENV = "COMPARATOR_CACHE"
 FOLDER = ".comparator-cache"
 DATABASE = "cache.sqlite"
+OWNER = "owner"  # beside the database in a data root: the token of the runs that wrote it
 SCHEMA = 1  # raise when what is stored, or how it is read back, changes
 
 _enabled = True
@@ -94,12 +103,14 @@ def for_root(root: Path) -> Cache:
     if cache is None:
         while len(_open) >= 4:  # a process seldom reads more roots; keep few files open
             _open.pop(next(iter(_open))).close()
-        cache = _open[folder] = Cache(_connect(folder))
+        chosen = bool(os.environ.get(CACHE_ENV))
+        cache = _open[folder] = Cache(_connect(folder, claim=not chosen))
     return cache
 
 
-def _connect(folder: Path) -> sqlite3.Connection | None:
-    """The database in `folder`, created when missing and rebuilt when unreadable."""
+def _connect(folder: Path, claim: bool = False) -> sqlite3.Connection | None:
+    """The database in `folder`, created when missing and rebuilt when unreadable; with
+    `claim`, used only when this user's runs wrote it (see the module)."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         ignore = folder / ".gitignore"
@@ -107,6 +118,8 @@ def _connect(folder: Path) -> sqlite3.Connection | None:
             with contextlib.suppress(OSError):
                 ignore.write_text("*\n", encoding="utf-8")
     except OSError:
+        return None
+    if claim and not _claimed(folder):
         return None
     path = folder / DATABASE
     for attempt in range(2):
@@ -119,6 +132,48 @@ def _connect(folder: Path) -> sqlite3.Connection | None:
                 with contextlib.suppress(OSError):
                     Path(str(path) + suffix).unlink()
     return None  # pragma: no cover - the loop returns
+
+
+def _token_file(folder: Path) -> Path:
+    """Where this user's runs keep the token of the cache in `folder`."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    name = hashlib.sha256(os.fsencode(folder.resolve())).hexdigest()[:32]
+    return Path(base) / "comparator" / "owners" / name
+
+
+def _token(path: Path) -> str | None:
+    try:
+        with open(path, encoding="ascii") as f:
+            return f.read(64).strip() or None
+    except (OSError, ValueError):
+        return None
+
+
+def _claimed(folder: Path) -> bool:
+    """Whether the database in `folder` was written by this user's runs; if not, it is
+    removed unread and the folder claimed afresh. False when the folder cannot be claimed
+    (a token cannot be written): the cache is then passed over."""
+    mine = _token_file(folder)
+    token = _token(mine)
+    if token is not None and _token(folder / OWNER) == token:
+        return True
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            (folder / (DATABASE + suffix)).unlink()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return False  # what cannot be removed must not be read
+    token = secrets.token_hex(16)
+    try:
+        mine.parent.mkdir(parents=True, exist_ok=True)
+        for path in (mine, folder / OWNER):
+            fresh = path.with_name(f".{path.name}.{token[:8]}")
+            fresh.write_text(token + "\n", encoding="ascii")
+            os.replace(fresh, path)
+    except OSError:
+        return False
+    return True
 
 
 def _prepared(path: Path) -> sqlite3.Connection | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -125,6 +126,19 @@ def bundled_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_tokens(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The tokens that make a cache in a data root this user's (`cache._claimed`) are kept
+    in a folder of the test run's, not in the user's own cache folder."""
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if before is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
 @pytest.fixture
 def run() -> Callable[..., object]:
     """Invoke the CLI in-process; stdout and stderr kept apart."""
@@ -171,7 +185,7 @@ def run_reporting_imports(*args: str) -> subprocess.CompletedProcess[str]:
         "    pass\n"
         f"print('loaded:', [m for m in {HEAVY!r} if m in sys.modules], file=sys.stderr)\n"
     )
-    env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
+    env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
     return subprocess.run(
         [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, check=True
     )

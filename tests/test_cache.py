@@ -236,3 +236,27 @@ def test_marks_are_worked_out_only_when_asked_for() -> None:
     assert marks.at(("b", 1, "c"), key=True) == (7, 6)
     assert marks.at(("b", 0)) == (6, 5)
     assert marks.at(("nowhere",)) == (4, 1)  # the nearest ancestor: the document
+
+
+def test_a_cache_folder_that_came_with_the_data_is_never_read(run: Any, root: Path) -> None:
+    """A pull request can commit `.comparator-cache/` with entries saying that broken data is
+    sound (keys are hashes of content anyone can compute). Without the token this user's runs
+    keep, the database is removed unread and the run is a cold one."""
+    assert found(run, root) == (1, EXPECTED)
+    cache.close()
+    with sqlite3.connect(database(root)) as conn:
+        rows = conn.execute("SELECT key, value FROM entries").fetchall()
+        for key, value in rows:
+            stored = json.loads(value)
+            if isinstance(stored["value"], list) and len(stored["value"]) == 4:  # a check's result
+                stored["value"][0] = []  # "no problems"
+                conn.execute("UPDATE entries SET value = ? WHERE key = ?", (json.dumps(stored), key))
+    conn.close()
+    assert found(run, root)[1] == []  # the poisoned entry is read: this user wrote the cache
+    cache.close()
+    owner = root / cache.FOLDER / cache.OWNER
+    owner.write_text("a token from elsewhere\n")
+    assert found(run, root) == (1, EXPECTED)
+    assert owner.read_text() != "a token from elsewhere\n"
+    cache.close()
+    assert found(run, root) == (1, EXPECTED)  # and the fresh cache is this user's again
