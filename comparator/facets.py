@@ -56,10 +56,12 @@ class Facets:
     text: str  # what `--search` looks in, folded
 
 
-def facets_of(corpus: Corpus, analysis: Analysis) -> Facets:
+def facets_of(corpus: Corpus, analysis: Analysis, *, text: bool = True) -> Facets:
+    """The claim's facets; without `text`, its searched text is left empty (folding it is
+    most of the work, and filters without `--search` never read it)."""
     claim = analysis.claim.claim
     parts = [analysis.id, claim.question, claim.notes or "", *claim.tags]
-    for a in claim.assertions:
+    for a in claim.assertions if text else ():
         parts += [a.quote, a.translation or "", a.notes or ""]
     return Facets(
         id=analysis.id,
@@ -71,7 +73,7 @@ def facets_of(corpus: Corpus, analysis: Analysis) -> Facets:
         outlets=tuple(sorted({i.outlet for i in analysis.items if i.outlet is not None})),
         sources=tuple(sorted({a.source for a in claim.assertions})),
         actors=tuple(sorted(_named_actors(corpus, analysis))),
-        text=fold(" \n ".join(parts)),
+        text=fold(" \n ".join(parts)) if text else "",
     )
 
 

@@ -31,7 +31,7 @@ def find(root: Path, claim_id: str) -> tuple[Corpus, Analysis]:
 
 
 def select(corpus: Corpus, analyses: Iterable[Analysis], f: Filters) -> Iterator[Analysis]:
-    return (a for a in analyses if matches(facets_of(corpus, a), f))
+    return (a for a in analyses if matches(facets_of(corpus, a, text=f.text is not None), f))
 
 
 def unknown(corpus: Corpus, f: Filters) -> list[str]:

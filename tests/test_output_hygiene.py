@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import source
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 HOSTILE_TEXT = "x\n::add-mask::secret\n##[error]boom \x1b]0;title\x07 \u202eevil\u202c see https://evil.example www.evil.example"
 
@@ -126,3 +129,47 @@ def test_a_text_value_of_thousands_of_words_lays_out(run, make_root) -> None:  #
         assert result.exit_code == 0
         assert max(len(line) for line in result.stdout.splitlines()) <= 80
         assert "word1999" in result.stdout
+
+
+# The escapes as first written, one regular expression each: the fast paths must agree.
+_REFERENCE_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_REFERENCE_ACTIVE = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_REFERENCE_AUTOLINK = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*):(?=//)|\b(www)\.")
+
+
+def _reference_markdown(text: str) -> str:
+    if re.search("[\udc80-\udcff]", text):
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    escaped = _REFERENCE_ACTIVE.sub(r"\\\1", " ".join(_REFERENCE_INVISIBLE.sub("", text).split()))
+    escaped = _REFERENCE_AUTOLINK.sub(
+        lambda m: f"{m.group(1)}\\:" if m.group(1) else f"{m.group(2)}\\.", escaped
+    )
+    return escaped.replace("&", "&amp;").replace("@", "@\u2060")
+
+
+_PIECES = [
+    *"aZw.W:/ \t\n@&#|*_[]()<>\\`~!+{}",
+    *(
+        "www.",
+        "WwW.",
+        "http://",
+        "HTTPS://",
+        "x://",
+        "\x07",
+        "\x1b",
+        "\x7f",
+        "\x85",
+        "\u202e",
+        "\xe9",
+        "\udc80",
+        "\u2066",
+    ),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_markdown_escaping_agrees_with_its_reference(text: str) -> None:
+    from comparator.render.escape import markdown
+
+    assert markdown(text) == _reference_markdown(text)

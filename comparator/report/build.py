@@ -8,24 +8,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from comparator import corpus as corpus_mod
+from comparator.check import check as check_root
 from comparator.compare import analyse
 from comparator.corpus import Corpus
 from comparator.errors import ComparatorError
 from comparator.facets import Filters
-from comparator.problems import Problem
+from comparator.problems import Problem, Severity
 from comparator.query import select, unknown
 from comparator.report import content, files, markdown, pages
 from comparator.root import unsafe_output
 from comparator.terms import Verdict
-from comparator.validate import findings
 
 REPORT = "discrepancies.md"
 
 
-def errors(corpus: Corpus) -> list[Problem]:
+def errors(root: Path) -> list[Problem]:
     """Errors that make a report untrustworthy: a claim that does not load would silently
-    drop out of it, and a quote not found in its article is no evidence."""
-    return findings(corpus).errors
+    drop out of it, and a quote not found in its article is no evidence. They are `check`'s,
+    answered from its cache while nothing changed."""
+    return [p for p in check_root(root).problems if p.severity is Severity.ERROR]
 
 
 def generate(
@@ -109,14 +110,14 @@ def run(
     if reason := unsafe_output(root, out):  # as given: an empty path must not become "."
         raise ComparatorError(reason)
     out_dir = Path(out)
-    corpus = corpus_mod.load(root)
-    blocking = errors(corpus)
+    blocking = errors(root)
     if blocking:
         noun = "error" if len(blocking) == 1 else "errors"
         raise ReportRefused(
             f"{len(blocking)} {noun} in the data; fix them before reporting (see `comparator check`)",
             blocking,
         )
+    corpus = corpus_mod.load(root)
     typos = unknown(corpus, scope)
     if typos:
         raise ComparatorError("; ".join(typos))
