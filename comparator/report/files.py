@@ -66,6 +66,16 @@ def foreign(out_dir: Path, outputs: Mapping[str, str], mark: str) -> list[str]:
 def write(out_dir: Path, outputs: Mapping[str, str]) -> list[Path]:
     """Write the report's files as one set (see `comparator.atomic`)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    targets = {out_dir / name: atomic.bytes_writer(encode(outputs[name])) for name in sorted(outputs)}
+    targets = {out_dir / name: _writer(outputs[name]) for name in sorted(outputs)}
     atomic.publish(targets)
     return list(targets)
+
+
+def _writer(text: str) -> atomic.Writer:
+    """A page encoded only when it is written: a large report's pages are never all held
+    twice, as text and as bytes."""
+
+    def write(path: Path) -> None:
+        atomic.bytes_writer(encode(text))(path)
+
+    return write
