@@ -125,6 +125,7 @@ def per_claim(
     for start in range(0, len(stale), BATCH):
         found.update(_build(now, tree, store, stale[start : start + BATCH], label, make))
         store.flush()
+    store.flush()  # what was learnt of the files (statuses, article ids) though nothing was built
     return found
 
 

@@ -211,3 +211,17 @@ def test_claims_and_articles_are_found_as_the_full_load_finds_them(
     for query in [("--format", "json"), ("--outlet", "herald"), ("--outlet", "daily")]:
         cold = listing(run, root, *query, cached=False)
         assert listing(run, root, *query) == listing(run, root, *query) == cold
+
+
+def test_what_is_learnt_of_the_files_is_kept_though_no_claim_is_built(root: Path) -> None:
+    """An article that no claim cites changes: no claim is built, but the ids of the articles
+    are read again (which takes the models) once, and kept for the next run."""
+    run_reporting_imports("--root", str(root), "list", "--format", "json")
+    (root / "sources/sindonews/sindonews-2030-01-01-new.md").write_text(
+        (root / ARTICLE).read_text().replace(Path(ARTICLE).stem, "sindonews-2030-01-01-new")
+    )
+    first = run_reporting_imports("--root", str(root), "list", "--format", "json")
+    second = run_reporting_imports("--root", str(root), "list", "--format", "json")
+    assert "comparator.models" in first.stderr
+    assert second.stderr.endswith("loaded: []\n")
+    assert second.stdout == first.stdout
