@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from comparator import atomic, lookup, tree
+from comparator import atomic, kept, tree
 from comparator import corpus as corpus_mod
 from comparator.check import check
 from comparator.errors import ComparatorError
@@ -62,17 +62,17 @@ def prepare(root: Path, full: bool = False) -> tuple[Dataset | None, list[Proble
     errors = [p for p in check(root).problems if p.severity is Severity.ERROR]
     if errors:
         return None, errors
-    kept = None if full else lookup.per_claim(root, "rows", ClaimRows, claim_rows)
-    if kept is None:
+    rows = None if full else kept.per_claim(root, "rows", ClaimRows, claim_rows)
+    if rows is None:
         return Dataset.of(corpus_mod.load(root)), []
-    # The registries and the articles alone: every claim is in `kept`.
+    # The registries and the articles alone: every claim is in `rows`.
     rels, _, inside = tree.paths(root)
     files = {
         rel: read_text(root, root / rel, inside=inside, rel=rel)
         for rel in rels
         if not rel.startswith("claims/")
     }
-    return Dataset(corpus_mod.from_files(root, files), tuple(kept[cid] for cid in sorted(kept))), []
+    return Dataset(corpus_mod.from_files(root, files), tuple(rows[cid] for cid in sorted(rows))), []
 
 
 def summary(data: Dataset, fmt: str) -> str:

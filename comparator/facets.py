@@ -42,7 +42,7 @@ class Filters:
 @dataclass(frozen=True)
 class Facets:
     """What filters and orders a claim in a listing, worked out once from its analysis: a
-    listing of kept views (`lookup.listing`) reads these and builds no model."""
+    listing (`lookup.listing`) reads these and builds no model."""
 
     id: str
     topic: str

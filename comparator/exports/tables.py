@@ -194,7 +194,7 @@ SHAPES = (OUTLETS, ACTORS, SOURCES, CLAIMS, ASSERTIONS, RELATIONS)
 class ClaimRows:
     """One claim's rows of the claims, assertions and relations tables, each table's as JSON
     text (lists in the table's column order): kept for each claim in the cache
-    (`lookup.per_claim`), so that exporting unchanged claims builds no model, and read as the
+    (`kept.per_claim`), so that exporting unchanged claims builds no model, and read as the
     tables are written. Checked when made, which is also when a kept entry is read back: rows
     of the wrong shape are made again."""
 
