@@ -164,7 +164,7 @@ def add_files(corpus: Corpus, files: Mapping[str, FileText | Problem]) -> None:
         if rel.startswith("sources/") and rel.endswith(".md"):
             _add_source(corpus, rel, file)
     for rel, file in files.items():
-        if rel.startswith("claims/") and rel.endswith((".yaml", ".yml")):
+        if tree.is_claim(rel):
             _add_claim(corpus, rel, file)
     corpus.store.flush()
 

@@ -18,10 +18,10 @@ import types
 import typing
 from collections.abc import Callable
 from enum import Enum
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, Union, get_args, get_origin
 
-from comparator import cache, snapshot
+from comparator import cache, snapshot, tree
 from comparator.root import ACTORS, OUTLETS, FileText, named, read_text, relative
 
 if TYPE_CHECKING:
@@ -48,21 +48,21 @@ def per_claim(
     if not store.active:
         return None
     now = snapshot.take(root, store)
-    tree = _Tree(now, store)
+    layout = _Tree(now, store)
     now.remember(store)
     found: dict[str, T] = {}
     stale: list[str] = []
-    for claim_id, claim_files in tree.claims.items():
+    for claim_id, claim_files in layout.claims.items():
         stored = store.get(key(label, claim_id, claim_files))
         if stored == {"loaded": False}:  # whether a claim loads depends on its own files alone
             continue
-        kept = read_back(tree, stored, label, kind)
+        kept = read_back(layout, stored, label, kind)
         if kept is None:
             stale.append(claim_id)
         else:
             found[claim_id] = kept
     for start in range(0, len(stale), BATCH):
-        found.update(_build(now, tree, store, stale[start : start + BATCH], label, make))
+        found.update(_build(now, layout, store, stale[start : start + BATCH], label, make))
         store.flush()
     store.flush()  # what was learnt of the files (statuses, article ids) though nothing was built
     return found
@@ -70,7 +70,7 @@ def per_claim(
 
 def _build(
     now: snapshot.Snapshot,
-    tree: _Tree,
+    layout: _Tree,
     store: cache.Cache,
     claim_ids: list[str],
     label: str,
@@ -80,15 +80,15 @@ def _build(
     from comparator import corpus as corpus_mod
     from comparator.compare import analyse
 
-    files = {rel: now.read(rel) for rel in (OUTLETS, ACTORS) if rel in tree.seen}
-    files.update({rel: now.read(rel) for claim_id in claim_ids for rel in tree.claims[claim_id]})
+    files = {rel: now.read(rel) for rel in (OUTLETS, ACTORS) if rel in layout.seen}
+    files.update({rel: now.read(rel) for claim_id in claim_ids for rel in layout.claims[claim_id]})
     corpus = corpus_mod.load_cited(
-        now.root, files, lambda source_id: {rel: now.read(rel) for rel in tree.named_source(source_id)}
+        now.root, files, lambda source_id: {rel: now.read(rel) for rel in layout.named_source(source_id)}
     )
     found = {}
     read = read_claims(corpus)  # once: the corpus holds hundreds of claims
     for claim_id in claim_ids:
-        claim_files = tree.claims[claim_id]
+        claim_files = layout.claims[claim_id]
         claim = corpus.claims.get(claim_id)
         entry_key = key(label, claim_id, claim_files)
         if claim is None:
@@ -151,7 +151,7 @@ def read_claims(corpus: Corpus) -> dict[str, dict[str, str | None]]:
     found: dict[str, dict[str, str | None]] = {}
     for rel in corpus.files:
         if rel.startswith("claims/"):
-            found.setdefault(PurePosixPath(rel).stem, {})[rel] = corpus.hashes.get(rel)
+            found.setdefault(tree.claim_id(rel), {})[rel] = corpus.hashes.get(rel)
     return found
 
 
@@ -193,8 +193,8 @@ class _Tree:
             top, _, name = rel.partition("/")
             if name.count("/") != 1:
                 continue  # not loaded: an unexpected place
-            if top == "claims" and rel.endswith((".yaml", ".yml")):
-                self.claims.setdefault(name.rsplit("/", 1)[1].rsplit(".", 1)[0], {})[rel] = what
+            if tree.is_claim(rel):
+                self.claims.setdefault(tree.claim_id(rel), {})[rel] = what
             elif top == "sources" and rel.endswith(".md"):
                 articles.append(rel)
         self.sources = _article_ids(now, store, articles)

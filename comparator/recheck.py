@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from comparator import cache
+from comparator import cache, tree
 from comparator.problems import Problem
 from comparator.root import ACTORS, OUTLETS, FileText
 
@@ -100,10 +100,10 @@ def recheck(
     if list(before) != list(seen) or last_unread != [str(p) for p in unread]:
         return None
     changed = [rel for rel, what in seen.items() if before[rel] != what]
-    if not all(_is_claim(rel) for rel in changed):
+    if not all(tree.is_claim(rel) for rel in changed):
         return None
-    ids = Counter(_claim_id(rel) for rel in seen if _is_claim(rel))
-    if any(ids[_claim_id(rel)] > 1 for rel in changed):
+    ids = Counter(tree.claim_id(rel) for rel in seen if tree.is_claim(rel))
+    if any(ids[tree.claim_id(rel)] > 1 for rel in changed):
         return None
 
     # Only now the models, for the changed claims and what they cite.
@@ -151,12 +151,3 @@ def _last(store: cache.Cache, root: Path) -> tuple[dict[str, str], list[str], Ch
     ):
         return None
     return dict(seen), unread, checked
-
-
-def _is_claim(rel: str) -> bool:
-    return rel.startswith("claims/") and rel.endswith((".yaml", ".yml"))
-
-
-def _claim_id(rel: str) -> str:
-    """A claim's id is its file's name without the extension (`parse.read_claim`)."""
-    return rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]

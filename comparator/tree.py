@@ -11,6 +11,19 @@ from comparator.problems import Problem, error
 from comparator.root import ACTORS, OUTLETS, FileText, read_text, utf8
 
 
+def is_claim(rel: str) -> bool:
+    """Whether the file at `rel` (relative to the root) is read as a claim."""
+    return rel.startswith("claims/") and rel.endswith((".yaml", ".yml"))
+
+
+def claim_id(rel: str) -> str:
+    """A claim's id: its file's name without the extension, as `parse` takes it (the rule of
+    `PurePosixPath.stem`, without a `Path` per file)."""
+    name = rel.rsplit("/", 1)[-1]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
 def paths(root: Path) -> tuple[list[str], list[Problem], bool]:
     """(the files to read, by path relative to the root; a problem for each path not read;
     whether every file lies inside the root without a link on the way, which
