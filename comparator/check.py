@@ -70,14 +70,15 @@ def _everything(root: Path) -> tuple[list[Problem], list[Problem], list[str]]:
         if found is not None:
             store.put(entry_key, found.dump())
     if found is None:
-        found = _full(root, {rel: now.read(rel) for rel in now.rels}, now.unread)
+        found = of_files(root, {rel: now.read(rel) for rel in now.rels}, now.unread)
         store.put(entry_key, found.dump())
     recheck.remember(store, root, seen, now.unread, found)
     store.flush()
     return found.problems, found.accepted, found.names
 
 
-def _full(root: Path, files: dict[str, FileText | Problem], unread: list[Problem]) -> recheck.Checked:
+def of_files(root: Path, files: dict[str, FileText | Problem], unread: list[Problem]) -> recheck.Checked:
+    """What a full check finds in `files` (a tree read from disk or from git) and `unread`."""
     # Only now the models: a check answered from the cache never imports them.
     from comparator import corpus as corpus_mod
     from comparator.validate import findings
@@ -86,7 +87,10 @@ def _full(root: Path, files: dict[str, FileText | Problem], unread: list[Problem
     corpus.problems += unread
     result = findings(corpus)
     sources = {source_id: source.rel for source_id, source in corpus.sources.items()}
-    return recheck.Checked(list(result.problems), list(result.accepted), corpus.files, sources)
+    unloaded = recheck.not_loaded(corpus.files, corpus.claims)
+    return recheck.Checked(
+        list(result.problems), list(result.accepted), corpus.files, sources, sorted(set(unloaded))
+    )
 
 
 def _key(parts: list[str], unread: list[Problem]) -> str:

@@ -24,7 +24,7 @@ the whole tree is checked.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,7 @@ class Checked:
     accepted: list[Problem]
     names: list[str]  # the files the check counts
     sources: dict[str, str]  # article id -> its file
+    unloaded: list[str]  # the ids of the claim files in a topic folder that did not load
 
     def dump(self) -> list[Any]:
         return [
@@ -51,20 +52,23 @@ class Checked:
             cache.dump_problems(self.accepted),
             self.names,
             self.sources,
+            self.unloaded,
         ]
 
     @classmethod
     def load(cls, stored: Any) -> Checked | None:
         """`dump`'s data read back, or None when it is not what this version stores."""
-        if not (isinstance(stored, list) and len(stored) == 4):
+        if not (isinstance(stored, list) and len(stored) == 5):
             return None
-        problems, accepted, names, sources = stored
+        problems, accepted, names, sources, unloaded = stored
+        if not (isinstance(unloaded, list) and all(isinstance(n, str) for n in unloaded)):
+            return None
         if not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
             return None
         if not (isinstance(sources, dict) and all(isinstance(r, str) for r in sources.values())):
             return None
         try:
-            return cls(cache.load_problems(problems), cache.load_problems(accepted), names, sources)
+            return cls(cache.load_problems(problems), cache.load_problems(accepted), names, sources, unloaded)
         except ValueError:
             return None
 
@@ -99,11 +103,34 @@ def recheck(
     before, last_unread, checked = last
     if list(before) != list(seen) or last_unread != [str(p) for p in unread]:
         return None
-    changed = [rel for rel, what in seen.items() if before[rel] != what]
+    return derive(root, before, checked, seen, lambda rels: {rel: read(rel) for rel in rels})
+
+
+def derive(
+    root: Path,
+    before: Mapping[str, str],
+    checked: Checked,
+    seen: Mapping[str, str],
+    fetch: Callable[[Iterable[str]], Mapping[str, FileText | Problem]],
+) -> Checked | None:
+    """The check of the files `seen` (what each is, by path in the walk's order), worked out
+    from `checked`, the check of the files `before`, when they differ only in claim files;
+    None when that is not sound (see the module). Claim files may also have been added or
+    removed, as long as none of them shares its id with another claim file on either side:
+    no problem of another file depends on which claim ids exist."""
+    changed = [rel for rel in seen if before.get(rel) != seen[rel]]
+    changed += [rel for rel in before if rel not in seen]
     if not all(tree.is_claim(rel) for rel in changed):
         return None
-    ids = Counter(tree.claim_id(rel) for rel in seen if tree.is_claim(rel))
-    if any(ids[tree.claim_id(rel)] > 1 for rel in changed):
+    if list(before) != list(seen):
+        if checked.names != list(before):
+            return None  # the files counted are not the files read: cannot say which now are
+        names = list(seen)
+    else:
+        names = checked.names
+    ids_now = Counter(tree.claim_id(rel) for rel in seen if tree.is_claim(rel))
+    ids_before = Counter(tree.claim_id(rel) for rel in before if tree.is_claim(rel))
+    if any(ids_now[tree.claim_id(rel)] > 1 or ids_before[tree.claim_id(rel)] > 1 for rel in changed):
         return None
 
     # Only now the models, for the changed claims and what they cite.
@@ -111,8 +138,8 @@ def recheck(
     from comparator.parse import ClaimFile, PartialClaim
     from comparator.validate import claim_findings
 
-    registries = {rel: read(rel) for rel in (OUTLETS, ACTORS) if rel in seen}
-    corpus = corpus_mod.from_files(root, {**registries, **{rel: read(rel) for rel in changed}})
+    present = [rel for rel in changed if rel in seen]
+    corpus = corpus_mod.from_files(root, fetch([*(r for r in (OUTLETS, ACTORS) if r in seen), *present]))
     claims: list[ClaimFile | PartialClaim] = [*corpus.claims.values(), *corpus.partial_claims]
     cited = {a.source for c in corpus.claims.values() for a in c.claim.assertions}
     cited |= {a.source for c in corpus.partial_claims for _, a in c.assertions}
@@ -120,7 +147,7 @@ def recheck(
         return None  # an unknown article's hint names the nearest of all ids: check in full
     if any(checked.sources[s] not in seen or not checked.sources[s].startswith("sources/") for s in cited):
         return None  # not a file of this tree: a damaged entry
-    corpus_mod.add_files(corpus, {checked.sources[s]: read(checked.sources[s]) for s in sorted(cited)})
+    corpus_mod.add_files(corpus, fetch(sorted({checked.sources[s] for s in cited})))
     if any(corpus.sources.get(s) is None or corpus.sources[s].rel != checked.sources[s] for s in cited):
         return None
 
@@ -132,7 +159,20 @@ def recheck(
         reported, judged = claim_findings(corpus, claim)
         problems += reported
         accepted += judged
-    return Checked(sorted(set(problems)), sorted(set(accepted)), checked.names, checked.sources)
+    ids = {tree.claim_id(rel) for rel in changed}
+    unloaded = {cid for cid in checked.unloaded if cid not in ids}
+    unloaded |= set(not_loaded(present, corpus.claims))
+    return Checked(sorted(set(problems)), sorted(set(accepted)), names, checked.sources, sorted(unloaded))
+
+
+def not_loaded(files: Iterable[str], loaded: Container[str]) -> list[str]:
+    """The ids of the claim files among `files` (those in a topic folder, as `diff` names
+    claims) that did not load."""
+    return [
+        tree.claim_id(rel)
+        for rel in files
+        if tree.is_claim(rel) and rel.count("/") == 2 and tree.claim_id(rel) not in loaded
+    ]
 
 
 def _key(root: Path) -> str:

@@ -54,13 +54,13 @@ def root(bundled_root: Path) -> Path:
 def full_checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The roots checked in full from now on."""
     done: list[Path] = []
-    original = check._full
+    original = check.of_files
 
     def counted(root: Path, *args: Any) -> recheck.Checked:
         done.append(root)
         return original(root, *args)
 
-    monkeypatch.setattr(check, "_full", counted)
+    monkeypatch.setattr(check, "of_files", counted)
     return done
 
 

@@ -17,18 +17,22 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict, deque
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from comparator import corpus as corpus_mod
+from comparator import tree
 from comparator.compare import Analysis, Item, analyse
 from comparator.corpus import Corpus
 from comparator.models import Assertion
 from comparator.problems import Problem
 from comparator.quotes import normalise
+from comparator.recheck import Checked
 from comparator.records import plain
 from comparator.review import git as gitrev
+from comparator.review import revisions
 from comparator.review.dispute_changes import dispute_changes
 from comparator.review.result import (
     ASSERTION_FIELDS,
@@ -47,17 +51,44 @@ from comparator.review.result import (
     VerdictChange,
     quote_context,
 )
+from comparator.root import FileText
 from comparator.validate import findings
+
+
+@dataclass(frozen=True)
+class Side:
+    """One revision as `between` compares it: every claim it holds, or, when the other
+    revision differs from it only in some claim files, those claims alone."""
+
+    revision: Revision  # its corpus holds at least the registries and the claims analysed
+    files: dict[str, str]  # claim id -> its file, for every claim file of the revision
+    analyses: dict[str, Analysis]  # the claims compared that load
+    unloaded: frozenset[str]  # the ids of every claim file of the revision that does not load
+    problems: tuple[Problem, ...]  # what `check` finds in the whole revision
+    complete: bool = True  # every claim analysed, every article loaded
+
+    @classmethod
+    def whole(cls, revision: Revision) -> Side:
+        """Every claim of `revision`, analysed."""
+        corpus = revision.corpus
+        files = _claim_files(corpus)
+        analyses = {cid: analyse(corpus, c) for cid, c in corpus.claims.items()}
+        unloaded = frozenset(set(files) - set(analyses))
+        return cls(revision, files, analyses, unloaded, tuple(_problems(corpus)))
 
 
 def diff(base: Revision, head: Revision, prefix: str = "", note: str | None = None) -> DiffResult:
     """Everything that changed from `base` to `head`."""
-    base_files, head_files = _claim_files(base.corpus), _claim_files(head.corpus)
-    base_analyses = {cid: analyse(base.corpus, c) for cid, c in base.corpus.claims.items()}
-    head_analyses = {cid: analyse(head.corpus, c) for cid, c in head.corpus.claims.items()}
-    unloaded_base = sorted(set(base_files) - set(base_analyses))
-    unloaded_head = sorted(set(head_files) - set(head_analyses))
-    unloaded = set(unloaded_base) | set(unloaded_head)
+    return between(Side.whole(base), Side.whole(head), prefix, note)
+
+
+def between(base: Side, head: Side, prefix: str = "", note: str | None = None) -> DiffResult:
+    """Everything that changed from `base` to `head`. A claim analysed on neither side is
+    taken to be the same on both (its file, the registries and its articles unchanged), so it
+    adds nothing: its changes, verdict, contradictions and disputes all cancel."""
+    base_files, head_files = base.files, head.files
+    base_analyses, head_analyses = base.analyses, head.analyses
+    unloaded = set(base.unloaded) | set(head.unloaded)
 
     claims = []
     for cid in sorted(set(base_files) | set(head_files)):
@@ -75,26 +106,29 @@ def diff(base: Revision, head: Revision, prefix: str = "", note: str | None = No
         if a != b:
             verdicts.append(VerdictChange(cid, b, a))
 
-    base_found = _contradictions(base.corpus, base_analyses, unloaded)
-    head_found = _contradictions(head.corpus, head_analyses, unloaded)
+    base_corpus, head_corpus = base.revision.corpus, head.revision.corpus
+    base_found = _contradictions(base_corpus, base_analyses, unloaded)
+    head_found = _contradictions(head_corpus, head_analyses, unloaded)
     introduced = _surplus(head_found, base_found)
     resolved = _surplus(base_found, head_found)
     disputes_introduced, disputes_resolved = dispute_changes(
-        base.corpus, head.corpus, base_analyses, head_analyses, unloaded
+        base_corpus, head_corpus, base_analyses, head_analyses, unloaded
     )
 
-    sources = _source_changes(base.corpus, head.corpus, head_analyses)
+    # Narrowed sides are built only when no article differs between them.
+    complete = base.complete and head.complete
+    sources = _source_changes(base_corpus, head_corpus, head_analyses) if complete else []
     review = _review(claims, sources, head_analyses)
     touched = {c.rel_after for c in claims if c.rel_after and c.status is not Change.REMOVED}
     touched |= {s.after.rel for s in sources if s.after is not None}
-    if base.corpus.outlets != head.corpus.outlets:
-        touched.add(head.corpus.outlet_registry.rel)
-    if base.corpus.actors != head.corpus.actors:
-        touched.add(head.corpus.actor_registry.rel)
+    if base_corpus.outlets != head_corpus.outlets:
+        touched.add(head_corpus.outlet_registry.rel)
+    if base_corpus.actors != head_corpus.actors:
+        touched.add(head_corpus.actor_registry.rel)
 
     return DiffResult(
-        base=base,
-        head=head,
+        base=base.revision,
+        head=head.revision,
         prefix=prefix,
         claims=tuple(claims),
         verdicts=tuple(verdicts),
@@ -102,10 +136,10 @@ def diff(base: Revision, head: Revision, prefix: str = "", note: str | None = No
         resolved=tuple(resolved),
         sources=tuple(sources),
         review=tuple(review),
-        unloaded_base=tuple(unloaded_base),
-        unloaded_head=tuple(unloaded_head),
-        base_problems=tuple(_problems(base.corpus)),
-        head_problems=tuple(_problems(head.corpus)),
+        unloaded_base=tuple(sorted(base.unloaded)),
+        unloaded_head=tuple(sorted(head.unloaded)),
+        base_problems=base.problems,
+        head_problems=head.problems,
         touched=frozenset(touched),
         disputes_introduced=tuple(disputes_introduced),
         disputes_resolved=tuple(disputes_resolved),
@@ -348,19 +382,62 @@ def compare(
     """The `diff` command's work: BASE and HEAD (or the work tree) read from git and compared.
 
     Returns the result and notes for the reader: a revision that holds no data under the
-    root, and (in `result.note`) a BASE that moved on since HEAD forked from it.
+    root, and (in `result.note`) a BASE that moved on since HEAD forked from it. When the two
+    differ only in claim files, only those claims are read and compared (`revisions`).
     """
     repo = gitrev.open_repository(root)
-    revisions = gitrev.span(repo, base, head, merge_base)
-    base_files = gitrev.read_revision(repo, revisions.base_commit)
-    head_files = gitrev.read_revision(repo, revisions.head_commit) if revisions.head_commit else None
+    span = gitrev.span(repo, base, head, merge_base)
+    before = gitrev.listing(repo, span.base_commit)
+    after = gitrev.listing(repo, span.head_commit) if span.head_commit else revisions.worktree(root)
     where = repo.prefix or "the top of the repository"
+    read_from_git = [(span.base, before), *([(span.head, after)] if span.head_commit else [])]
     notes = [
         f"{name} has no claims/ or sources/ under {where}; everything there counts as new or gone"
-        for name, files in ((revisions.base, base_files), (revisions.head, head_files))
-        if files is not None and not files
+        for name, side in read_from_git
+        if not side.files
     ]
-    before = Revision(revisions.base, revisions.base_commit, corpus_mod.from_files(root, base_files))
-    after_corpus = corpus_mod.load(root) if head_files is None else corpus_mod.from_files(root, head_files)
-    after = Revision(revisions.head, revisions.head_commit, after_corpus)
-    return diff(before, after, prefix=repo.prefix, note=revisions.note), notes
+    changed = revisions.changed_claims(before, after)
+    if changed is None:
+        base_side = Side.whole(Revision(span.base, span.base_commit, _corpus(root, before)))
+        head_side = Side.whole(Revision(span.head, span.head_commit, _corpus(root, after)))
+    else:
+        base_checked, head_checked = revisions.checks(root, before, after)
+        base_side = _narrowed(root, span.base, span.base_commit, before, base_checked, changed)
+        head_side = _narrowed(root, span.head, span.head_commit, after, head_checked, changed)
+    return between(base_side, head_side, prefix=repo.prefix, note=span.note), notes
+
+
+def _corpus(root: Path, side: gitrev.Listing) -> Corpus:
+    corpus = corpus_mod.from_files(root, side.read())
+    corpus.problems += side.unread
+    return corpus
+
+
+def _narrowed(
+    root: Path,
+    name: str | None,
+    commit: str | None,
+    side: gitrev.Listing,
+    checked: Checked,
+    changed: Sequence[str],
+) -> Side:
+    """The side of a revision that differs from the other only in the `changed` claim files:
+    those claims, with the registries and the articles they cite (found by id, as the
+    revision's check found them, and what those copy from)."""
+    here = [rel for rel in changed if rel in side.files]
+    sources = checked.sources
+
+    def articles(source_id: str) -> Mapping[str, FileText | Problem]:
+        rel = sources.get(source_id)
+        return side.fetch([rel]) if rel is not None else {}
+
+    corpus = corpus_mod.load_cited(root, side.fetch([*revisions.registries(side), *here]), articles)
+    files: dict[str, str] = {}
+    for rel in side.files:
+        if tree.is_claim(rel) and rel.count("/") == 2:
+            files.setdefault(tree.claim_id(rel), rel)
+    analyses = {cid: analyse(corpus, c) for cid, c in corpus.claims.items()}
+    revision = Revision(name, commit, corpus)
+    return Side(
+        revision, files, analyses, frozenset(checked.unloaded), tuple(checked.problems), complete=False
+    )

@@ -1,7 +1,8 @@
 """Reading the data of a git revision straight from the object store.
 
-A revision is read with two git processes whatever its size: one `git ls-tree` lists the
-files under claims/ and sources/, one `git cat-file --batch` streams their contents. Nothing
+A revision is listed with one `git ls-tree` whatever its size (the files under claims/ and
+sources/, each with its blob), and the files asked for are read with one `git cat-file
+--batch` per request, so that `diff` reads only the files a change needs. Nothing
 is checked out, and no command used here writes to the index, the work tree or HEAD, so a
 reviewer's checkout (or a CI workspace) is left exactly as it was. Only objects that are
 present are needed, so a shallow clone works once the base commit has been fetched.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -172,21 +173,40 @@ def _walk_order(rel: str) -> tuple[tuple[int, str], ...]:
     return (*tuple((1, f) for f in folders), (0, name))
 
 
+@dataclass(frozen=True)
+class Listing:
+    """The files of a revision under the data root, known by what they are before any is
+    read: two revisions hold the same file at a path when its blob is the same."""
+
+    files: dict[str, str]  # path -> its blob ("blob <id>"), or why it cannot be read; walk order
+    fetch: Callable[[Iterable[str]], dict[str, FileText | Problem]]  # the files at these paths
+    unread: tuple[Problem, ...] = ()  # paths a walk of the work tree did not read
+
+    def read(self) -> dict[str, FileText | Problem]:
+        """Every file, in the walk's order."""
+        return self.fetch(self.files)
+
+
 def read_revision(repo: Repository, commit: str) -> dict[str, FileText | Problem]:
     """Every claim, source and registry file of `commit` under the data root."""
-    listing = _git(
+    return listing(repo, commit).read()
+
+
+def listing(repo: Repository, commit: str) -> Listing:
+    """The claim, source and registry files of `commit` under the data root, listed with one
+    `git ls-tree`; their texts are read, when asked for, with one `git cat-file`."""
+    run = _git(
         repo.toplevel,
         ["ls-tree", "-r", "-z", "--long", commit, "--", repo.prefix + "claims", repo.prefix + "sources"],
     )
-    if listing.returncode != 0:
-        raise GitError(f"cannot list the files of {commit}: {_said(listing)}")
+    if run.returncode != 0:
+        raise GitError(f"cannot list the files of {commit}: {_said(run)}")
 
-    files: dict[str, FileText | Problem] = {}
-    requests: list[bytes] = []  # what cat-file is asked for, in order
-    asked_by: list[list[str]] = []  # the paths each request answers
-    by_object: dict[bytes, int] = {}
+    refused: dict[str, Problem] = {}
+    asks: dict[str, bytes] = {}  # what cat-file is asked for each path
+    links: list[str] = []
     prefix = repo.prefix.encode("utf-8", "surrogateescape")
-    for entry in listing.stdout.split(b"\0"):
+    for entry in run.stdout.split(b"\0"):
         if not entry:
             continue
         meta, _, raw_path = entry.partition(b"\t")
@@ -196,36 +216,62 @@ def read_revision(repo: Repository, commit: str) -> dict[str, FileText | Problem
             continue
         if mode == _LINK_MODE:
             if b"\n" in raw_path:
-                files[rel] = error(
+                refused[rel] = error(
                     rel, 1, 1, "unexpected-file", "a link whose name holds a line break; not read"
                 )
                 continue
             # Asked for by path so that cat-file follows the link inside the repository.
-            requests.append(commit.encode("ascii") + b":" + raw_path)
-            asked_by.append([rel])
-            continue
-        if int(size) > MAX_FILE_BYTES:
-            files[rel] = error(
+            asks[rel] = commit.encode("ascii") + b":" + raw_path
+            links.append(rel)
+        elif int(size) > MAX_FILE_BYTES:
+            refused[rel] = error(
                 rel, 1, 1, "too-large", f"{int(size)} bytes is more than the {MAX_FILE_BYTES} read"
             )
-            continue
-        if oid in by_object:  # the same text at several paths is fetched once
-            asked_by[by_object[oid]].append(rel)
-            continue
-        by_object[oid] = len(requests)
-        requests.append(oid)
-        asked_by.append([rel])
-
-    if requests:
-        batch = _git(
-            repo.toplevel, ["cat-file", "--batch", "--follow-symlinks"], b"\n".join(requests) + b"\n"
+        else:
+            asks[rel] = oid
+    order = sorted([*refused, *asks], key=_walk_order)
+    what = {rel: f"blob {asks[rel].decode('ascii')}" for rel in asks if rel not in links}
+    what.update({rel: str(problem) for rel, problem in refused.items()})
+    if links:
+        # What a link leads to is known only once git has followed it.
+        check = _git(
+            repo.toplevel,
+            ["cat-file", "--batch-check", "--follow-symlinks"],
+            b"\n".join(asks[rel] for rel in links) + b"\n",
         )
-        if batch.returncode != 0:
-            raise GitError(f"cannot read the files of {commit}: {_said(batch)}")
-        for rels, answer in zip(asked_by, _answers(batch.stdout, len(requests)), strict=False):
-            for rel in rels:
-                files[rel] = answer(rel)
-    return {rel: files[rel] for rel in sorted(files, key=_walk_order)}
+        if check.returncode != 0:
+            raise GitError(f"cannot read the files of {commit}: {_said(check)}")
+        for rel, line in zip(links, check.stdout.split(b"\n"), strict=False):
+            what[rel] = "link " + line.decode("utf-8", "replace")
+
+    def fetch(rels: Iterable[str]) -> dict[str, FileText | Problem]:
+        files: dict[str, FileText | Problem] = {}
+        requests: list[bytes] = []
+        asked_by: list[list[str]] = []  # the paths each request answers
+        by_object: dict[bytes, int] = {}
+        for rel in rels:
+            if rel in refused:
+                files[rel] = refused[rel]
+            elif rel in asks:
+                request = asks[rel]
+                if request in by_object:  # the same text at several paths is fetched once
+                    asked_by[by_object[request]].append(rel)
+                    continue
+                by_object[request] = len(requests)
+                requests.append(request)
+                asked_by.append([rel])
+        if requests:
+            batch = _git(
+                repo.toplevel, ["cat-file", "--batch", "--follow-symlinks"], b"\n".join(requests) + b"\n"
+            )
+            if batch.returncode != 0:
+                raise GitError(f"cannot read the files of {commit}: {_said(batch)}")
+            for paths, answer in zip(asked_by, _answers(batch.stdout, len(requests)), strict=False):
+                for rel in paths:
+                    files[rel] = answer(rel)
+        return {rel: files[rel] for rel in sorted(files, key=_walk_order)}
+
+    return Listing({rel: what[rel] for rel in order}, fetch)
 
 
 Answer = Callable[[str], "FileText | Problem"]
