@@ -145,6 +145,16 @@ def load(root: Path) -> Corpus:
     return corpus
 
 
+def load_articles(root: Path) -> Corpus:
+    """The registries and the articles under `root`, without a claim: for a command that
+    keeps what it makes of each claim (`kept`)."""
+    rels, _, inside = tree.paths(root)
+    return from_files(
+        root,
+        {rel: read_text(root, root / rel, inside=inside, rel=rel) for rel in rels if not tree.is_claim(rel)},
+    )
+
+
 def from_files(root: Path, files: Mapping[str, FileText | Problem]) -> Corpus:
     """A corpus from file texts by path relative to the root, wherever they were read from
     (the work tree, or a git revision). Paths that are neither registry, source nor claim

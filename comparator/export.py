@@ -21,14 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from comparator import atomic, kept, tree
+from comparator import atomic, kept
 from comparator import corpus as corpus_mod
 from comparator.check import check
 from comparator.errors import ComparatorError
 from comparator.exports import claimreview, writers
 from comparator.exports.tables import SHAPES, ClaimRows, Dataset, Table, claim_rows, tables
 from comparator.problems import Problem, Severity
-from comparator.root import read_text
 
 FORMATS = ("csv", "jsonl", "sqlite", "datapackage", "claimreview")
 STREAMS = ("jsonl", "claimreview")  # may go to standard output
@@ -66,13 +65,7 @@ def prepare(root: Path, full: bool = False) -> tuple[Dataset | None, list[Proble
     if rows is None:
         return Dataset.of(corpus_mod.load(root)), []
     # The registries and the articles alone: every claim is in `rows`.
-    rels, _, inside = tree.paths(root)
-    files = {
-        rel: read_text(root, root / rel, inside=inside, rel=rel)
-        for rel in rels
-        if not rel.startswith("claims/")
-    }
-    return Dataset(corpus_mod.from_files(root, files), tuple(rows[cid] for cid in sorted(rows))), []
+    return Dataset(corpus_mod.load_articles(root), tuple(rows[cid] for cid in sorted(rows))), []
 
 
 def summary(data: Dataset, fmt: str) -> str:

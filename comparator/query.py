@@ -3,7 +3,6 @@ reports on a subset). A filter value that no claim has is a typo until proven ot
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from comparator import corpus as corpus_mod
@@ -28,10 +27,6 @@ def find(root: Path, claim_id: str) -> tuple[Corpus, Analysis]:
             f"claim {claim_id} does not load; run `comparator check`", sorted(corpus.problems)
         )
     return corpus, analyse(corpus, corpus.claims[claim_id])
-
-
-def select(corpus: Corpus, analyses: Iterable[Analysis], f: Filters) -> Iterator[Analysis]:
-    return (a for a in analyses if matches(facets_of(corpus, a, text=f.text is not None), f))
 
 
 def unknown(corpus: Corpus, f: Filters) -> list[str]:

@@ -26,8 +26,8 @@ from comparator import corpus as corpus_mod
 from comparator.compare import analyse
 from comparator.render.escape import markdown as md
 from comparator.render.markdown import table
-from comparator.report import chart, files
-from comparator.report.content import build
+from comparator.report import chart, facts, files
+from comparator.report.content import build, running_total
 from comparator.report.links import href
 from comparator.terms import SLUG_PATTERN
 
@@ -434,12 +434,15 @@ def test_mermaid_blocks_hold_only_sanitised_chart_lines(run, data):  # type: ign
 
 def _report(root: Path):  # type: ignore[no-untyped-def]
     corpus = corpus_mod.load(root)
-    return corpus, build(corpus, [analyse(corpus, c) for c in corpus.claims.values()])
+    return corpus, build(
+        corpus, [facts.made(corpus, analyse(corpus, c), "../") for c in corpus.claims.values()]
+    )
 
 
 def test_running_total_marks_superseded_and_contradictory_figures() -> None:
-    _, report = _report(FIXTURE)
-    (total,) = report.totals
+    corpus, report = _report(FIXTURE)
+    (claim,) = report.totals
+    total = running_total(corpus, analyse(corpus, corpus.claims[claim.id]))
     assert [(f.index, f.low, f.superseded_by, f.contradicts) for f in total.figures] == [
         (0, 16, (1, 2), ()),
         (1, 120, (), (2,)),

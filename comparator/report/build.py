@@ -3,19 +3,20 @@ files that are not current (`--check`). The command only parses options and call
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from comparator import corpus as corpus_mod
+from comparator import kept
 from comparator.check import check as check_root
 from comparator.compare import analyse
 from comparator.corpus import Corpus
 from comparator.errors import ComparatorError
-from comparator.facets import Filters
+from comparator.facets import Filters, Known, matches
 from comparator.problems import Problem, Severity
-from comparator.query import select, unknown
-from comparator.report import content, files, markdown, pages
+from comparator.report import content, facts, files, markdown, pages
+from comparator.report.content import ClaimFacts
 from comparator.root import unsafe_output
 from comparator.terms import Verdict
 
@@ -30,25 +31,33 @@ def errors(root: Path) -> list[Problem]:
 
 
 def generate(
-    corpus: Corpus, scope: Filters, base: str, limit: int = pages.PAGE_LIMIT
+    corpus: Corpus, claims: Iterable[ClaimFacts], scope: Filters, limit: int = pages.PAGE_LIMIT
 ) -> tuple[content.Report, dict[str, str]]:
-    """The report over the claims `scope` selects, and its files' texts by file name: one
-    page, or an index and pages when one page would be larger than `limit` bytes.
-
-    `base` is the link prefix from the report's folder to the data root.
-    """
-    analyses = [analyse(corpus, corpus.claims[i]) for i in sorted(corpus.claims)]
-    report = content.build(corpus, select(corpus, analyses, scope), scope)
+    """The report over the `claims` that `scope` selects, and its files' texts by file name:
+    one page, or an index and pages when one page would be larger than `limit` bytes."""
+    report = content.build(corpus, (c for c in claims if matches(c.facets, scope)), scope)
     sections: dict[str, str] = {}  # each claim's section, written once whichever layout is chosen
-    size = sum(
-        len(markdown.claim_section(report, a.id, base, sections).encode("utf-8")) for a in report.claims
-    )
+    size = sum(len(markdown.claim_section(report, c.id, sections).encode("utf-8")) for c in report.claims)
     if size <= limit:  # else the sections alone are too large: the whole is never made
-        whole = markdown.render(corpus, report, base, sections)
+        whole = markdown.render(corpus, report, sections)
         if len(whole.encode("utf-8")) <= limit:
             return report, {REPORT: whole}
         del whole  # a large repository's report must not be held twice
-    return report, pages.split(corpus, report, base, limit, sections)
+    return report, pages.split(corpus, report, limit, sections)
+
+
+def claim_facts(root: Path, base: str) -> tuple[Corpus, list[ClaimFacts]]:
+    """The registries and the articles, and the report's facts of every claim that loads:
+    kept per claim, so that only claims whose files changed are built again (with the cache
+    off, every claim is built)."""
+    kept_facts = kept.per_claim(
+        root, f"report {base}", ClaimFacts, lambda corpus, analysis: facts.made(corpus, analysis, base)
+    )
+    if kept_facts is None:
+        corpus = corpus_mod.load(root)
+        made = [facts.made(corpus, analyse(corpus, corpus.claims[i]), base) for i in sorted(corpus.claims)]
+        return corpus, made
+    return corpus_mod.load_articles(root), [kept_facts[i] for i in sorted(kept_facts)]
 
 
 def shown(path: Path, root: Path) -> str:
@@ -117,11 +126,14 @@ def run(
             f"{len(blocking)} {noun} in the data; fix them before reporting (see `comparator check`)",
             blocking,
         )
-    corpus = corpus_mod.load(root)
-    typos = unknown(corpus, scope)
+    corpus, claims = claim_facts(root, files.base_link(out_dir, root))
+    known = Known()
+    for claim in claims:
+        known.add(claim.facets)
+    typos = known.unknown(scope)
     if typos:
         raise ComparatorError("; ".join(typos))
-    report, outputs = generate(corpus, scope, files.base_link(out_dir, root), limit)
+    report, outputs = generate(corpus, claims, scope, limit)
     paths = {name: shown(out_dir / name, root) for name in outputs}
     obsolete = obsolete_pages(out_dir, outputs)
     stale: list[str] = []

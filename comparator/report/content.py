@@ -17,8 +17,7 @@ from typing import Any
 from comparator.compare import Analysis
 from comparator.corpus import Corpus
 from comparator.dates import PartialDate
-from comparator.display import ClaimView, claim_view
-from comparator.facets import Filters
+from comparator.facets import Facets, Filters
 from comparator.terms import Cause, DisputeKind, Relation, Status, Verdict
 from comparator.values import Interval, ValueSet
 
@@ -85,35 +84,63 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
+class ClaimFacts:
+    """What the report shows and counts of one claim, made once from its analysis
+    (`facts.made`) and kept per claim: a report of a repository in which nothing changed
+    builds no model. Plain fields only, so that the cache can read it back."""
+
+    facets: Facets  # its topic, tags and verdict (to choose and order it), articles, assertions
+    question: str
+    origins: str  # its row of the overview: the origins, joined
+    summary: str  # and the consensus or the competing values
+    disputes: tuple[tuple[DisputeKind, Cause], ...]
+    outlets: tuple[str, ...]  # outlets whose current or superseded assertions it holds, sorted
+    outlet_pairs: tuple[tuple[str, str, str], ...]  # (outlet, later outlet, outcome) per pair
+    stances: tuple[tuple[str, str, str], ...]  # (outlet, party, stance) when contested
+    # Its section's markdown in parts; every second part is a curator's notes, whose mentions
+    # of claims are linked when the report is written (which claims it holds is known then).
+    section: tuple[str, ...]
+    total_figures: int  # of its running total; 0 when it is not one
+    total: tuple[str, ...]  # a running total's chart and table, or a single figure's table row
+
+    @property
+    def id(self) -> str:
+        return self.facets.id
+
+    @property
+    def topic(self) -> str:
+        return self.facets.topic
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.facets.verdict
+
+
+@dataclass(frozen=True)
 class Report:
-    corpus: Corpus
+    corpus: Corpus  # the registries and the articles, for names and the source index
     scope: Filters
-    claims: tuple[Analysis, ...]  # contested, corroborated, single-origin; by topic and id within
+    claims: tuple[ClaimFacts, ...]  # contested, corroborated, single-origin; by topic and id within
     overview: Overview
-    totals: tuple[RunningTotal, ...]
+    totals: tuple[ClaimFacts, ...]  # the running totals
     outlets: tuple[str, ...]  # outlet ids, in the order of the outlet matrix
     outlet_pairs: dict[tuple[str, str], Tally]
     stance_outlets: tuple[str, ...]
     parties: tuple[str, ...]
     stances: dict[tuple[str, str], Stance]
     sources: tuple[SourceEntry, ...]
-    by_id: dict[str, Analysis]
+    by_id: dict[str, ClaimFacts]
     # Every claim of the report, for links in notes: a page of the report keeps them all.
     ids: frozenset[str]
 
-    def of(self, verdict: Verdict) -> list[Analysis]:
-        return [a for a in self.claims if a.verdict is verdict]
-
-    def view(self, claim_id: str) -> ClaimView:
-        """What the claim reads as, made when asked and not kept: a report of a large
-        repository writes each claim's section once and must not hold every view at once."""
-        return claim_view(self.corpus, self.by_id[claim_id], record=False)
+    def of(self, verdict: Verdict) -> list[ClaimFacts]:
+        return [c for c in self.claims if c.verdict is verdict]
 
 
-def build(corpus: Corpus, analyses: Iterable[Analysis], scope: Filters | None = None) -> Report:
-    """The report over `analyses` (already chosen by `scope`, which is only recorded)."""
+def build(corpus: Corpus, chosen: Iterable[ClaimFacts], scope: Filters | None = None) -> Report:
+    """The report over the `chosen` claims (already chosen by `scope`, which is only recorded)."""
     order = {v: n for n, v in enumerate(VERDICTS)}
-    claims = tuple(sorted(analyses, key=lambda a: (order[a.verdict], a.claim.topic, a.id)))
+    claims = tuple(sorted(chosen, key=lambda c: (order[c.verdict], c.topic, c.id)))
     outlets, outlet_pairs = _outlet_matrix(corpus, claims)
     stance_outlets, parties, stances = _party_matrix(corpus, claims)
     return Report(
@@ -121,15 +148,15 @@ def build(corpus: Corpus, analyses: Iterable[Analysis], scope: Filters | None = 
         scope=scope or Filters(),
         claims=claims,
         overview=_overview(corpus, claims),
-        totals=tuple(running_total(corpus, a) for a in claims if a.claim.claim.cumulative),
+        totals=tuple(c for c in claims if c.total_figures),
         outlets=outlets,
         outlet_pairs=outlet_pairs,
         stance_outlets=stance_outlets,
         parties=parties,
         stances=stances,
         sources=_source_index(corpus, claims),
-        by_id={a.id: a for a in claims},
-        ids=frozenset(a.id for a in claims),
+        by_id={c.id: c for c in claims},
+        ids=frozenset(c.id for c in claims),
     )
 
 
@@ -137,25 +164,25 @@ def _date_key(date: PartialDate | None) -> tuple[Any, ...]:
     return (0,) if date is None else (1, date.first, date.last)
 
 
-def _overview(corpus: Corpus, claims: Sequence[Analysis]) -> Overview:
-    cited = {item.assertion.source for a in claims for item in a.items}
+def _overview(corpus: Corpus, claims: Sequence[ClaimFacts]) -> Overview:
+    cited = {source_id for c in claims for source_id in c.facets.sources}
     known = [corpus.sources[s] for s in sorted(cited) if s in corpus.sources]
     dates = sorted((s.meta.published for s in known), key=_date_key)
     topics: dict[str, list[int]] = defaultdict(lambda: [0] * len(VERDICTS))
     kinds: Counter[DisputeKind] = Counter()
     causes: Counter[Cause] = Counter()
-    for a in claims:
-        topics[a.claim.topic][VERDICTS.index(a.verdict)] += 1
-        kinds.update(d.kind for d in a.disputes)
-        causes.update(d.cause for d in a.disputes)
+    for c in claims:
+        topics[c.topic][VERDICTS.index(c.verdict)] += 1
+        kinds.update(kind for kind, _ in c.disputes)
+        causes.update(cause for _, cause in c.disputes)
     return Overview(
         claims=len(claims),
-        assertions=sum(len(a.items) for a in claims),
+        assertions=sum(c.facets.assertions for c in claims),
         sources=len(cited),
         outlets=len({s.meta.outlet for s in known}),
         first=dates[0] if dates else None,
         last=dates[-1] if dates else None,
-        by_verdict=tuple((v, sum(a.verdict is v for a in claims)) for v in VERDICTS),
+        by_verdict=tuple((v, sum(c.verdict is v for c in claims)) for v in VERDICTS),
         by_topic=tuple((t, tuple(topics[t])) for t in sorted(topics)),
         disputes_by_kind=tuple((k, n) for k in DisputeKind if (n := kinds[k])),
         disputes_by_cause=tuple((c, n) for c in Cause if (n := causes[c])),
@@ -217,25 +244,33 @@ def _outcome(relations: Sequence[Relation]) -> str:
     return "compatible"
 
 
+def outlet_outcomes(analysis: Analysis) -> tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]:
+    """The outlets of a claim's assertions (a retraction relates to nothing) and, for each
+    pair of them, the claim's outcome between the two."""
+    relations = _relations(analysis)
+    by_outlet: dict[str, list[int]] = defaultdict(list)
+    for item in analysis.items:
+        if item.outlet and item.status is not Status.RETRACTED:
+            by_outlet[item.outlet].append(item.index)
+    names = sorted(by_outlet)
+    pairs = []
+    for n, x in enumerate(names):
+        for y in names[n + 1 :]:
+            found = [relations[(min(i, j), max(i, j))] for i in by_outlet[x] for j in by_outlet[y]]
+            pairs.append((x, y, _outcome(found)))
+    return tuple(names), tuple(pairs)
+
+
 def _outlet_matrix(
-    corpus: Corpus, claims: Sequence[Analysis]
+    corpus: Corpus, claims: Sequence[ClaimFacts]
 ) -> tuple[tuple[str, ...], dict[tuple[str, str], Tally]]:
     counts: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     seen: set[str] = set()
-    for analysis in claims:
-        relations = _relations(analysis)
-        by_outlet: dict[str, list[int]] = defaultdict(list)
-        for item in analysis.items:
-            if item.outlet and item.status is not Status.RETRACTED:  # a retraction relates to nothing
-                by_outlet[item.outlet].append(item.index)
-        seen.update(by_outlet)
-        names = sorted(by_outlet)
-        for n, x in enumerate(names):
-            for y in names[n + 1 :]:
-                found = [relations[(min(i, j), max(i, j))] for i in by_outlet[x] for j in by_outlet[y]]
-                outcome = _outcome(found)
-                counts[(x, y)][outcome].append(analysis.id)
-                counts[(y, x)][outcome].append(analysis.id)
+    for claim in claims:
+        seen.update(claim.outlets)
+        for x, y, outcome in claim.outlet_pairs:
+            counts[(x, y)][outcome].append(claim.id)
+            counts[(y, x)][outcome].append(claim.id)
     tallies = {
         key: Tally(*(tuple(sorted(c[k])) for k in ("agree", "compatible", "contradict")))
         for key, c in counts.items()
@@ -243,35 +278,43 @@ def _outlet_matrix(
     return tuple(sorted(seen, key=lambda o: _outlet_key(corpus, o))), tallies
 
 
+def party_stances(corpus: Corpus, analysis: Analysis) -> tuple[tuple[str, str, str], ...]:
+    """How each outlet's own voice stands to each party in a contested claim: one stance per
+    claim however many articles repeat a side."""
+    if analysis.verdict is not Verdict.CONTESTED:
+        return ()
+    on_sides: dict[int, set[int]] = defaultdict(set)
+    for n, side in enumerate(analysis.sides):
+        for i in side.assertions:
+            on_sides[i].add(n)
+    own: dict[str, set[int]] = defaultdict(set)
+    said: dict[str, set[int]] = defaultdict(set)
+    for item in analysis.current:
+        if item.assertion.claimant:
+            said[corpus.top_actor(item.assertion.claimant)] |= on_sides[item.index]
+        elif item.outlet:
+            own[item.outlet] |= on_sides[item.index]
+    stances = []
+    for outlet, mine in own.items():
+        for party, theirs in said.items():
+            shared = mine & theirs
+            stances.append(
+                (outlet, party, "opposes" if not shared else "sides" if mine <= theirs else "mixed")
+            )
+    return tuple(stances)
+
+
 def _party_matrix(
-    corpus: Corpus, claims: Sequence[Analysis]
+    corpus: Corpus, claims: Sequence[ClaimFacts]
 ) -> tuple[tuple[str, ...], tuple[str, ...], dict[tuple[str, str], Stance]]:
     counts: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     outlets: set[str] = set()
     parties: set[str] = set()
-    for analysis in claims:
-        if analysis.verdict is not Verdict.CONTESTED:
-            continue
-        # Where each outlet's own voice and each party stand among the claim's sides: one
-        # stance per claim however many articles repeat a side.
-        on_sides: dict[int, set[int]] = defaultdict(set)
-        for n, side in enumerate(analysis.sides):
-            for i in side.assertions:
-                on_sides[i].add(n)
-        own: dict[str, set[int]] = defaultdict(set)
-        said: dict[str, set[int]] = defaultdict(set)
-        for item in analysis.current:
-            if item.assertion.claimant:
-                said[corpus.top_actor(item.assertion.claimant)] |= on_sides[item.index]
-            elif item.outlet:
-                own[item.outlet] |= on_sides[item.index]
-        for outlet, mine in own.items():
-            for party, theirs in said.items():
-                shared = mine & theirs
-                stance = "opposes" if not shared else "sides" if mine <= theirs else "mixed"
-                counts[(outlet, party)][stance].append(analysis.id)
-                outlets.add(outlet)
-                parties.add(party)
+    for claim in claims:
+        for outlet, party, stance in claim.stances:
+            counts[(outlet, party)][stance].append(claim.id)
+            outlets.add(outlet)
+            parties.add(party)
     stances = {
         key: Stance(*(tuple(sorted(c[k])) for k in ("sides", "opposes", "mixed")))
         for key, c in counts.items()
@@ -283,11 +326,11 @@ def _party_matrix(
     )
 
 
-def _source_index(corpus: Corpus, claims: Sequence[Analysis]) -> tuple[SourceEntry, ...]:
+def _source_index(corpus: Corpus, claims: Sequence[ClaimFacts]) -> tuple[SourceEntry, ...]:
     citing: dict[str, set[str]] = defaultdict(set)
-    for analysis in claims:
-        for item in analysis.items:
-            citing[item.assertion.source].add(analysis.id)
+    for claim in claims:
+        for source_id in claim.facets.sources:
+            citing[source_id].add(claim.id)
     entries = []
     for source_id, ids in citing.items():
         source = corpus.sources.get(source_id)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from comparator import humanize
+from comparator.compare import Analysis
 from comparator.corpus import Corpus
 from comparator.display import AssertionView, ClaimView, date_label
 from comparator.humanize import plural
@@ -21,7 +22,7 @@ from comparator.render import text
 from comparator.render.escape import markdown as md
 from comparator.render.markdown import table
 from comparator.report import chart
-from comparator.report.content import VERDICTS, Report, RunningTotal
+from comparator.report.content import VERDICTS, Report, RunningTotal, running_total
 from comparator.report.links import (
     SECTIONS,
     anchor,
@@ -81,14 +82,14 @@ _CAUSE_WORDS = {
 }
 
 
-def render(corpus: Corpus, report: Report, base: str, sections: dict[str, str] | None = None) -> str:
-    """The whole report; `base` leads from the report's folder to the data root (e.g. "../")."""
+def render(corpus: Corpus, report: Report, sections: dict[str, str] | None = None) -> str:
+    """The whole report."""
     parts = [_head(report), _overview(corpus, report)]
     for verdict in VERDICTS:
         if verdict is Verdict.CONTESTED or report.of(verdict):
-            parts.append(_claims(report, verdict, base, {} if sections is None else sections))
+            parts.append(_claims(report, verdict, {} if sections is None else sections))
         if verdict is Verdict.CONTESTED and report.totals:
-            parts.append(_totals(corpus, report))
+            parts.append(_totals(report))
     parts += [outlet_matrix(corpus, report), party_matrix(corpus, report), source_index(corpus, report)]
     return "\n\n".join(p.rstrip("\n") for p in parts) + "\n"
 
@@ -131,18 +132,10 @@ def _overview(corpus: Corpus, report: Report, *, every_claim: bool = True) -> st
         rows.append(["**all**", *(f"**{n:,}**" for _, n in o.by_verdict), f"**{o.claims:,}**"])
         out += ["", table(["topic", *(_NOUN[v] for v in VERDICTS), "claims"], rows)]
     if report.claims and every_claim:
-        rows = []
-        for a in report.claims:
-            view = report.view(a.id)
-            rows.append(
-                [
-                    claim_link(a.id),
-                    md(a.claim.claim.question),
-                    a.verdict.value,
-                    md(", ".join(view.origins)),
-                    md(view.summary),
-                ]
-            )
+        rows = [
+            [claim_link(c.id), md(c.question), c.verdict.value, md(c.origins), md(c.summary)]
+            for c in report.claims
+        ]
         out += [
             "",
             "Every claim, contested first; each id leads to its section.",
@@ -154,20 +147,24 @@ def _overview(corpus: Corpus, report: Report, *, every_claim: bool = True) -> st
     return "\n".join(out)
 
 
-def claim_section(report: Report, claim_id: str, base: str, sections: dict[str, str]) -> str:
-    """A claim's section, written once per report: a report split into pages reuses it."""
+def claim_section(report: Report, claim_id: str, sections: dict[str, str]) -> str:
+    """A claim's section, written once per report: a report split into pages reuses it. The
+    claims its notes mention are linked when they are claims of the report."""
     if claim_id not in sections:
-        sections[claim_id] = _claim(report, report.view(claim_id), base)
+        parts = report.by_id[claim_id].section
+        sections[claim_id] = "".join(
+            linked(part, report.ids) if n % 2 else part for n, part in enumerate(parts)
+        )
     return sections[claim_id]
 
 
-def _claims(report: Report, verdict: Verdict, base: str, sections: dict[str, str]) -> str:
+def _claims(report: Report, verdict: Verdict, sections: dict[str, str]) -> str:
     chosen = report.of(verdict)
     out = [section(_SECTION_OF[verdict]), "", _INTRO[verdict]]
     if not chosen:
         out += ["", f"No {_NOUN[verdict]} claims."]
-    for analysis in chosen:
-        out += ["", claim_section(report, analysis.id, base, sections)]
+    for claim in chosen:
+        out += ["", claim_section(report, claim.id, sections)]
     return "\n".join(out)
 
 
@@ -199,7 +196,16 @@ def _assertion_rows(claim: ClaimView) -> tuple[list[str], list[list[str]]]:
     return headers, [[md(c) if n else c for n, c in enumerate(row)] for row in cells]
 
 
-def _quote(a: AssertionView, ids: frozenset[str]) -> str:
+# Around a curator's notes in a section made ahead: `section_parts` splits there. Escaped
+# text never holds it, as `escape.markdown` drops every control character.
+_NOTES = "\x00"
+
+
+def _notes(escaped: str) -> str:
+    return f"{_NOTES}{escaped}{_NOTES}"
+
+
+def _quote(a: AssertionView) -> str:
     head = f"**#{a.number}** {md(a.outlet)}, {md(a.published)}"
     if a.title is not None:
         head += f", {titled(a.title, a.url)}"
@@ -208,12 +214,14 @@ def _quote(a: AssertionView, ids: frozenset[str]) -> str:
     if a.translation:
         lines.append(f"*{md(a.translation)}*")
     if a.notes:
-        lines.append(f"Note: {linked(md(a.notes), ids)}")
+        lines.append(f"Note: {_notes(md(a.notes))}")
     lines += [f"Accepted `{code}`: {md(why)}" for code, why in a.accepted]
     return "\n>\n".join("> " + line for line in lines)
 
 
-def _claim(report: Report, claim: ClaimView, base: str) -> str:
+def section_parts(claim: ClaimView, base: str) -> tuple[str, ...]:
+    """A claim's section, in parts: every second part is a curator's notes, to be linked to
+    the claims of the report they mention (`claim_section`)."""
     out = [heading(3, claim.id, md(claim.question)), "", *_facts(claim, base)]
     if len(claim.sides) > 1:
         out += ["", "**Sides** (assertions that can all be true together):", ""]
@@ -229,14 +237,14 @@ def _claim(report: Report, claim: ClaimView, base: str) -> str:
         out += ["", "**Superseded and retracted:**", ""]
         out += [f"- #{a.number} {md(a.standing)}" for a in claim.standings]
     if claim.notes:
-        out += ["", f"**Curator's note:** {linked(md(claim.notes), report.ids)}"]
+        out += ["", f"**Curator's note:** {_notes(md(claim.notes))}"]
     out += ["", "**Quotes:**"]
     for a in claim.assertions:
-        out += ["", _quote(a, report.ids)]
-    return "\n".join(out)
+        out += ["", _quote(a)]
+    return tuple("\n".join(out).split(_NOTES))
 
 
-def _totals(corpus: Corpus, report: Report) -> str:
+def _totals(report: Report) -> str:
     out = [
         section("totals"),
         "",
@@ -246,30 +254,35 @@ def _totals(corpus: Corpus, report: Report) -> str:
         " 50”, draws no bar). A later, higher figure *supersedes* an earlier one; a later figure"
         " below an earlier one is a contradiction, since a running total cannot shrink.",
     ]
-    charted = [t for t in report.totals if len(t.figures) > 1]
+    charted = [t for t in report.totals if t.total_figures > 1]
     for total in charted:
-        out += ["", _total(corpus, total)]
-    single = [t for t in report.totals if len(t.figures) == 1]
+        out += ["", total.total[0]]
+    single = [t for t in report.totals if t.total_figures == 1]
     if single:
-        rows = []
-        for total in single:
-            figure = total.figures[0]
-            item = total.analysis.items[figure.index]
-            rows.append(
-                [
-                    # the claim's "figures over time" link lands on this row
-                    anchor(total_anchor(total.analysis.id)) + claim_link(total.analysis.id),
-                    md(total.analysis.claim.claim.question),
-                    md(date_label(figure.as_of)),
-                    md(humanize.origin_name(corpus, figure.origin)),
-                    md(humanize.item_value(total.analysis, item, corpus.actor_name, unit=True)),
-                ]
-            )
+        rows = [list(t.total) for t in single]
         lead = "Running totals with a single figure so far, which nothing supersedes or contradicts yet:"
         if not charted:
             lead = "Every running total has a single figure so far:"
         out += ["", lead, "", table(["claim", "question", "as of", "origin", "figure"], rows)]
     return "\n".join(out)
+
+
+def total_parts(corpus: Corpus, analysis: Analysis) -> tuple[int, tuple[str, ...]]:
+    """A running total's figures and what the report shows of it: its chart and table, or
+    the row of the table of single figures."""
+    total = running_total(corpus, analysis)
+    if len(total.figures) != 1:
+        return len(total.figures), (_total(corpus, total),)
+    figure = total.figures[0]
+    item = analysis.items[figure.index]
+    return 1, (
+        # the claim's "figures over time" link lands on this row
+        anchor(total_anchor(analysis.id)) + claim_link(analysis.id),
+        md(analysis.claim.claim.question),
+        md(date_label(figure.as_of)),
+        md(humanize.origin_name(corpus, figure.origin)),
+        md(humanize.item_value(analysis, item, corpus.actor_name, unit=True)),
+    )
 
 
 def _status(total: RunningTotal, figure: Any) -> str:

@@ -16,12 +16,11 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from comparator.compare import Analysis
 from comparator.corpus import Corpus
 from comparator.humanize import plural
 from comparator.render.escape import markdown as md
 from comparator.report import markdown
-from comparator.report.content import VERDICTS, Report
+from comparator.report.content import VERDICTS, ClaimFacts, Report
 from comparator.report.links import claim_link
 from comparator.report.matrices import outlet_matrix, party_matrix
 from comparator.report.source_index import source_index
@@ -59,23 +58,23 @@ def _chunks(name: str, blocks: Sequence[str], limit: int, joiner: str = "\n\n") 
 
 
 def split(
-    corpus: Corpus, report: Report, base: str, limit: int = PAGE_LIMIT, sections: dict[str, str] | None = None
+    corpus: Corpus, report: Report, limit: int = PAGE_LIMIT, sections: dict[str, str] | None = None
 ) -> dict[str, str]:
     """The report's pages by file name; `sections` holds claim sections already written."""
     sections = {} if sections is None else sections
     limit = limit * 19 // 20  # room for links that gain their page's name when pointed across pages
     pages: dict[str, str] = {}
-    by_topic: dict[str, list[Analysis]] = {}
-    for analysis in report.claims:  # already contested first, then by topic and id
-        by_topic.setdefault(analysis.claim.topic, []).append(analysis)
+    by_topic: dict[str, list[ClaimFacts]] = {}
+    for claim in report.claims:  # already contested first, then by topic and id
+        by_topic.setdefault(claim.topic, []).append(claim)
     topic_pages: dict[str, list[str]] = {}
     for topic, claims in sorted(by_topic.items()):
         subset = _subset(report, claims)
-        blocks = [markdown.claim_section(subset, a.id, base, sections) for a in claims]
+        blocks = [markdown.claim_section(subset, a.id, sections) for a in claims]
         for a in claims:  # each section is on one page only: let it go once it is placed
             sections.pop(a.id, None)
         if subset.totals:
-            blocks.append(markdown._totals(corpus, subset))
+            blocks.append(markdown._totals(subset))
         title = f"Discrepancy report: {md(topic)}"
         for name, text in _chunks(f"topic-{topic}", blocks, limit - _size(_page(title, [])) - 2):
             pages[name] = _page(title, [text])
@@ -91,11 +90,9 @@ def split(
     return _relinked(pages)
 
 
-def _subset(report: Report, claims: Sequence[Analysis]) -> Report:
-    ids = {a.id for a in claims}
-    return replace(
-        report, claims=tuple(claims), totals=tuple(t for t in report.totals if t.analysis.id in ids)
-    )
+def _subset(report: Report, claims: Sequence[ClaimFacts]) -> Report:
+    ids = {c.id for c in claims}
+    return replace(report, claims=tuple(claims), totals=tuple(t for t in report.totals if t.id in ids))
 
 
 def _index(
@@ -119,8 +116,8 @@ def _index(
     contested = [a for a in report.claims if a.verdict is Verdict.CONTESTED]
     listed = ["## Contested claims", ""]
     budget = limit // 2  # the rest of the index is the overview, the pages and the matrices
-    for n, analysis in enumerate(contested):
-        entry = f"- {claim_link(analysis.id)}: {md(analysis.claim.claim.question)}"
+    for n, claim in enumerate(contested):
+        entry = f"- {claim_link(claim.id)}: {md(claim.question)}"
         budget -= _size(entry) + 1
         if budget < 0:
             listed.append(
@@ -135,7 +132,7 @@ def _index(
 
 
 def _counts(report: Report, topic: str) -> str:
-    found = [a.verdict for a in report.claims if a.claim.topic == topic]
+    found = [c.verdict for c in report.claims if c.topic == topic]
     return ", ".join(f"{found.count(v):,} {v.value}" for v in VERDICTS if found.count(v))
 
 
