@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from comparator import cache, recheck, snapshot
+from comparator import cache, recheck, snapshot, tree
 from comparator.humanize import plural
 from comparator.problems import Problem, Severity, error
 from comparator.root import FileText, inside, relative
@@ -81,11 +81,16 @@ def of_files(root: Path, files: dict[str, FileText | Problem], unread: list[Prob
     """What a full check finds in `files` (a tree read from disk or from git) and `unread`."""
     # Only now the models: a check answered from the cache never imports them.
     from comparator import corpus as corpus_mod
-    from comparator.validate import findings
+    from comparator.validate import copy_warnings, findings
 
-    corpus = corpus_mod.from_files(root, files)
+    # The registries and the articles first, and the copies among the articles, then the
+    # claims: the index that finds copies and the models of every claim are never held at
+    # once, which in a large repository would double the peak of memory.
+    corpus = corpus_mod.from_files(root, {rel: f for rel, f in files.items() if not tree.is_claim(rel)})
+    copies = copy_warnings(corpus)
+    corpus_mod.add_files(corpus, {rel: f for rel, f in files.items() if tree.is_claim(rel)})
     corpus.problems += unread
-    result = findings(corpus)
+    result = findings(corpus, copies)
     sources = {source_id: source.rel for source_id, source in corpus.sources.items()}
     unloaded = recheck.not_loaded(corpus.files, corpus.claims)
     return recheck.Checked(

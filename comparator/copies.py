@@ -35,10 +35,10 @@ from comparator.shingles import (
     MIN_SHARED,
     SHINGLE,
     Overlap,
-    Postings,
     Words,
     folded,
     overlap,
+    shared_keys,
     shingles,
     words,
 )
@@ -128,10 +128,6 @@ def find_copies(corpus: Corpus, min_score: float = 0.0) -> list[CopyPair]:
     """
     word_hashes: dict[str, int] = {}
     profiles = [_profile(corpus, corpus.sources[i], word_hashes) for i in sorted(corpus.sources)]
-    text_index, figure_index = Postings(CAP), Postings(FIGURE_CAP)
-    for profile in profiles:
-        text_index.add(profile.shingles)
-        figure_index.add(profile.figures)
 
     def other_outlet(i: int, j: int) -> bool:
         return profiles[i].source.meta.outlet != profiles[j].source.meta.outlet
@@ -146,14 +142,19 @@ def find_copies(corpus: Corpus, min_score: float = 0.0) -> list[CopyPair]:
             shared >= 2 and first is not None and first.city == getattr(second, "city", None)
         )
 
-    shared_text = text_index.shared(same_language)
-    candidates = {p for p, n in shared_text.items() if near(p, n)}
+    # In as many rounds as there are hundreds of articles, up to eight: the index of a few
+    # articles is small, and that of thousands is held an eighth at a time.
+    parts = min(8, 1 + len(profiles) // 100)
+    shared_text, boilerplate = shared_keys([p.shingles for p in profiles], CAP, same_language, parts)
+    width = len(profiles)  # a pair (i, j) is i * width + j
+    candidates = {code for code, n in shared_text.items() if n >= 2 and near(divmod(code, width), n)}
     # One figure in common is often chance (a random "137"); two rarely are.
-    candidates |= {p for p, n in figure_index.shared(other_outlet).items() if n >= 2}
-    boilerplate = text_index.boilerplate()
+    shared_figures, _ = shared_keys([p.figures for p in profiles], FIGURE_CAP, other_outlet)
+    candidates |= {code for code, n in shared_figures.items() if n >= 2}
     pairs = []
-    for i, j in sorted(candidates):
-        pair = _judge(corpus, profiles[i], profiles[j], boilerplate, shared_text.get((i, j), 0), min_score)
+    for code in sorted(candidates):
+        i, j = divmod(code, width)
+        pair = _judge(corpus, profiles[i], profiles[j], boilerplate, shared_text.get(code, 0), min_score)
         if pair is not None and pair.score >= min_score:
             pairs.append(pair)
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))

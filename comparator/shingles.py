@@ -17,7 +17,7 @@ import unicodedata
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from comparator.quotes import normalise
@@ -101,24 +101,50 @@ class Postings:
     def boilerplate(self) -> frozenset[int]:
         return frozenset(k for k, v in self.postings.items() if v == BOILERPLATE)
 
-    def shared(self, comparable: Callable[[int, int], bool]) -> Counter[tuple[int, int]]:
-        """How many keys each pair of comparable documents shares (pairs as (low, high)).
+    def shared(self, comparable: Callable[[int, int], bool]) -> Counter[int]:
+        """How many keys each pair of comparable documents shares, by pair: `low * n + high`
+        for `n` documents added, an int rather than a tuple, as a large repository's
+        articles make millions of pairs that share a key or two.
 
         The work is at most cap² per key held by several documents, never the square of the
         number of documents.
         """
-        counts: Counter[tuple[int, int]] = Counter()
+        counts: Counter[int] = Counter()
+        width = self._count
         for held in self.postings.values():
             if isinstance(held, int):
                 continue
             for i, first in enumerate(held):
                 for second in held[i + 1 :]:
                     if comparable(first, second):
-                        counts[(first, second)] += 1
+                        counts[first * width + second] += 1
         return counts
 
 
 BOILERPLATE = -1
+
+
+def shared_keys(
+    docs: Sequence[Collection[int]], cap: int, comparable: Callable[[int, int], bool], parts: int = 1
+) -> tuple[Counter[int], frozenset[int]]:
+    """What `Postings(cap)` of `docs` (documents numbered by position) gives: how many keys
+    each pair of comparable documents shares (by `low * len(docs) + high`, as
+    `Postings.shared`), and the boilerplate keys.
+
+    The index is built in `parts` rounds, each holding only the keys of one residue: what a
+    key's posting is depends on that key alone, so the rounds add up to the whole index. A
+    dictionary entry costs about 70 bytes, and the articles of a large repository hold
+    millions of distinct shingles: one round at a time keeps that to a fraction.
+    """
+    counts: Counter[int] = Counter()
+    boilerplate: set[int] = set()
+    for part in range(parts):
+        index = Postings(cap)
+        for keys in docs:
+            index.add(keys if parts == 1 else (k for k in keys if k % parts == part))
+        counts.update(index.shared(comparable))
+        boilerplate |= index.boilerplate()
+    return counts, frozenset(boilerplate)
 
 
 @dataclass(frozen=True)

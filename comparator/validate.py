@@ -35,10 +35,11 @@ class Findings:
         return [p for p in self.problems if p.severity is Severity.ERROR]
 
 
-def findings(corpus: Corpus) -> Findings:
+def findings(corpus: Corpus, copies: list[Problem] | None = None) -> Findings:
     """All problems of a corpus, file-level and cross-file, with accepted warnings set apart:
-    the one place that gathers them, for check, review, reports and exports alike."""
-    reported, accepted = _cross_file(corpus)
+    the one place that gathers them, for check, review, reports and exports alike. `copies`,
+    when given, is `copy_warnings` of the corpus, worked out before its claims were added."""
+    reported, accepted = _cross_file(corpus, copies)
     return Findings(tuple(sorted(set(corpus.problems + reported))), tuple(sorted(set(accepted))))
 
 
@@ -47,12 +48,12 @@ def validate(corpus: Corpus) -> list[Problem]:
     return _cross_file(corpus)[0]
 
 
-def _cross_file(corpus: Corpus) -> tuple[list[Problem], list[Problem]]:
+def _cross_file(corpus: Corpus, copies: list[Problem] | None = None) -> tuple[list[Problem], list[Problem]]:
     problems: list[Problem] = []
     accepted: list[Problem] = []
     problems += _actor_problems(corpus)
     problems += _source_problems(corpus)
-    problems += _copies(corpus)
+    problems += copy_warnings(corpus) if copies is None else copies
     claims: list[ClaimFile | PartialClaim] = [*corpus.claims.values(), *corpus.partial_claims]
     for claim in claims:
         reported, judged = claim_findings(corpus, claim)
@@ -95,9 +96,9 @@ def _cached(
     return reported, judged
 
 
-def _copies(corpus: Corpus) -> list[Problem]:
+def copy_warnings(corpus: Corpus) -> list[Problem]:
     """Copies between articles depend on every article and on the outlets (whose credits
-    they look for), and on nothing else."""
+    they look for), and on nothing else: no claim need be loaded to find them."""
     files = [OUTLETS, *sorted(s.rel for s in corpus.sources.values())]
     return _cached(corpus, "copies", files, lambda: (copy_problems(corpus), []))[0]
 

@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import source
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from comparator.copies import THRESHOLD, copy_findings, copy_problems, find_copies
 from comparator.corpus import load
 from comparator.credits import CreditForm, credits, dateline
-from comparator.shingles import BOILERPLATE, Postings, overlap, shingles, words
+from comparator.shingles import BOILERPLATE, Postings, overlap, shared_keys, shingles, words
 
 FIXTURE = Path(__file__).parent / "fixtures" / "copies"
 
@@ -359,3 +361,18 @@ def test_a_fresh_repository_has_no_copies(tmp_path, run) -> None:
     (tmp_path / "sources").mkdir()
     result = run("--root", str(tmp_path), "copies", "--format", "json")
     assert (result.exit_code, json.loads(result.stdout)) == (0, {"pairs": []})
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    docs=st.lists(st.lists(st.integers(-50, 50), max_size=12), max_size=8),
+    cap=st.integers(1, 4),
+    parts=st.integers(1, 5),
+)
+def test_an_index_built_in_parts_is_the_whole_index(docs: list[list[int]], cap: int, parts: int) -> None:
+    """The rounds of `shared_keys` add up to one `Postings` of every key."""
+    whole = Postings(cap)
+    for keys in docs:
+        whole.add(keys)
+    odd = lambda i, j: (i + j) % 2 == 1  # noqa: E731 - some pairs are not comparable
+    assert shared_keys(docs, cap, odd, parts) == (whole.shared(odd), whole.boilerplate())
