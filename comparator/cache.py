@@ -30,7 +30,6 @@ import contextlib
 import hashlib
 import json
 import os
-import secrets
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -164,6 +163,8 @@ def _claimed(folder: Path) -> bool:
             continue
         except OSError:
             return False  # what cannot be removed must not be read
+    import secrets  # only a cache claimed afresh needs it; a lookup should not pay for it
+
     token = secrets.token_hex(16)
     try:
         mine.parent.mkdir(parents=True, exist_ok=True)

@@ -156,3 +156,24 @@ def test_each_revision_is_checked_once(repo: Repo, run: Any, monkeypatch: pytest
     output(run, repo.root, "HEAD~1", "HEAD")
     output(run, repo.root, "HEAD", "HEAD~1")
     assert (len(full), len(derived)) == (1, 1)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "github", "sarif"])
+def test_every_format_reads_the_same(repo: Repo, run: Any, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    """A narrowed side's corpus holds only what the change touches: every format must find
+    in it all it prints (names, quotes in context, problems at head)."""
+    for name in ("a value changed", "a claim added", "an accepted warning no longer accepted"):
+        files, _ = CHANGES[name]
+        repo.write(files(repo.root))
+    repo.commit("several")
+
+    def printed(*options: str) -> tuple[int, str]:
+        result = run(*options, "--root", str(repo.root), "diff", "HEAD~1", "HEAD", "--format", fmt)
+        return result.exit_code, result.stdout
+
+    narrowed = printed()
+    with monkeypatch.context() as patched:
+        patched.setattr(revisions, "changed_claims", lambda base, head: None)
+        cache.close()
+        assert printed("--no-cache") == narrowed
+    assert "armenian-control-duration" in narrowed[1]
