@@ -70,7 +70,9 @@ def _everything(root: Path) -> tuple[list[Problem], list[Problem], list[str]]:
         if found is not None:
             store.put(entry_key, found.dump())
     if found is None:
-        found = of_files(root, {rel: now.read(rel) for rel in now.rels}, now.unread)
+        files = {rel: now.read(rel) for rel in now.rels}
+        now.files.clear()  # `of_files` lets each article's text go once its model is made
+        found = of_files(root, files, now.unread)
         store.put(entry_key, found.dump())
     recheck.remember(store, root, seen, now.unread, found)
     store.flush()
@@ -78,7 +80,8 @@ def _everything(root: Path) -> tuple[list[Problem], list[Problem], list[str]]:
 
 
 def of_files(root: Path, files: dict[str, FileText | Problem], unread: list[Problem]) -> recheck.Checked:
-    """What a full check finds in `files` (a tree read from disk or from git) and `unread`."""
+    """What a full check finds in `files` (a tree read from disk or from git, which this
+    empties as it goes) and `unread`."""
     # Only now the models: a check answered from the cache never imports them.
     from comparator import corpus as corpus_mod
     from comparator.validate import copy_warnings, findings
@@ -86,9 +89,12 @@ def of_files(root: Path, files: dict[str, FileText | Problem], unread: list[Prob
     # The registries and the articles first, and the copies among the articles, then the
     # claims: the index that finds copies and the models of every claim are never held at
     # once, which in a large repository would double the peak of memory.
-    corpus = corpus_mod.from_files(root, {rel: f for rel, f in files.items() if not tree.is_claim(rel)})
+    articles = {rel: files.pop(rel) for rel in [r for r in files if not tree.is_claim(r)]}
+    corpus = corpus_mod.from_files(root, articles)
+    articles.clear()  # an article's model holds what it needs of its text
     copies = copy_warnings(corpus)
-    corpus_mod.add_files(corpus, {rel: f for rel, f in files.items() if tree.is_claim(rel)})
+    corpus_mod.add_files(corpus, files)
+    files.clear()
     corpus.problems += unread
     result = findings(corpus, copies)
     sources = {source_id: source.rel for source_id, source in corpus.sources.items()}
