@@ -242,6 +242,10 @@ class Listed:
     summary: str  # the consensus, or the competing values
     record: str  # as `ClaimView.record`
 
+    @property
+    def id(self) -> str:
+        return self.facets.id
+
     def __post_init__(self) -> None:
         # Read back from the cache through this too: a record must be this claim's object.
         opening = '{\n  "id": ' + json.dumps(self.facets.id, ensure_ascii=False) + ","

@@ -57,7 +57,7 @@ def per_claim(
         if stored == {"loaded": False}:  # whether a claim loads depends on its own files alone
             continue
         kept = read_back(layout, stored, label, kind)
-        if kept is None:
+        if kept is None or getattr(kept, "id", None) != claim_id:  # another claim's is stale too
             stale.append(claim_id)
         else:
             found[claim_id] = kept

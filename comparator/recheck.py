@@ -122,12 +122,11 @@ def derive(
     changed += [rel for rel in before if rel not in seen]
     if not all(tree.is_claim(rel) for rel in changed):
         return None
-    if list(before) != list(seen):
-        if checked.names != list(before):
-            return None  # the files counted are not the files read: cannot say which now are
-        names = list(seen)
-    else:
-        names = checked.names
+    # Two trees may list the same files in different orders (a git revision lists claims
+    # first, a walk of the work tree the registries first): which files, not their order.
+    if set(checked.names) != set(before):
+        return None  # the files counted are not the files read: cannot say which now are
+    names = [rel for rel in checked.names if rel in seen] + [rel for rel in seen if rel not in before]
     ids_now = Counter(tree.claim_id(rel) for rel in seen if tree.is_claim(rel))
     ids_before = Counter(tree.claim_id(rel) for rel in before if tree.is_claim(rel))
     if any(ids_now[tree.claim_id(rel)] > 1 or ids_before[tree.claim_id(rel)] > 1 for rel in changed):

@@ -141,21 +141,64 @@ def test_a_file_that_is_not_utf8_in_the_work_tree(
     assert expected[0] == 1  # the file does not load: an error at head
 
 
-def test_each_revision_is_checked_once(repo: Repo, run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Cold, one side is checked in full and the other worked out from it; warm, neither."""
-    files, _ = CHANGES["a value changed"]
+@pytest.mark.parametrize(
+    ("name", "committed"),
+    [
+        ("a value changed", True),
+        ("a claim added", True),
+        ("a claim removed", True),
+        ("a value changed", False),
+        ("a claim added", False),
+    ],
+)
+def test_each_revision_is_checked_once(
+    repo: Repo, run: Any, monkeypatch: pytest.MonkeyPatch, name: str, committed: bool
+) -> None:
+    """Cold, one side is checked in full and the other worked out from it, whether the other
+    is a revision or the work tree (which lists its files in another order); warm, neither."""
+    files, _ = CHANGES[name]
     repo.write(files(repo.root))
-    repo.commit("changed")
+    revisions_compared = ("HEAD~1", "HEAD") if committed else ("HEAD",)
+    if committed:
+        repo.commit("changed")
     full: list[int] = []
-    derived: list[int] = []
+    derived: list[Any] = []
     of_files, derive = revisions._full, recheck.derive
+
+    def counted_derive(*args: Any) -> Any:
+        derived.append(found := derive(*args))
+        return found
+
     monkeypatch.setattr(revisions, "_full", lambda *a: full.append(1) or of_files(*a))
-    monkeypatch.setattr(recheck, "derive", lambda *a: derived.append(1) or derive(*a))
-    output(run, repo.root, "HEAD~1", "HEAD")
+    monkeypatch.setattr(recheck, "derive", counted_derive)
+    expected = output(run, repo.root, *revisions_compared)
+    assert len(full) == 1 and len(derived) == 1 and derived[0] is not None
+    output(run, repo.root, *revisions_compared)
     assert (len(full), len(derived)) == (1, 1)
-    output(run, repo.root, "HEAD~1", "HEAD")
-    output(run, repo.root, "HEAD", "HEAD~1")
-    assert (len(full), len(derived)) == (1, 1)
+    if committed:
+        output(run, repo.root, "HEAD", "HEAD~1")
+        assert (len(full), len(derived)) == (1, 1)
+    assert expected == whole(run, repo.root, monkeypatch, *revisions_compared)
+
+
+def test_a_change_behind_links_git_cannot_follow(
+    repo: Repo, run: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`git cat-file --batch-check` answers a link out of the repository in two lines: the
+    links listed after it must still be known by what they lead to."""
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("question: x\n")
+    (repo.root / "notes").mkdir()
+    (repo.root / "notes" / "t.yaml").write_text((repo.root / CLAIM).read_text())
+    (repo.root / "claims/2020-war/aaa-outside.yaml").symlink_to(outside)
+    (repo.root / "claims/2020-war/zzz-linked.yaml").symlink_to("../../notes/t.yaml")
+    repo.commit("links")
+    linked = repo.root / "notes" / "t.yaml"
+    linked.write_text(linked.read_text().replace("value: 3\n", "value: 4\n"))
+    repo.commit("edited behind a link")
+    expected = whole(run, repo.root, monkeypatch, "HEAD~1", "HEAD")
+    assert expected[1]["claims"]["changed"] == ["zzz-linked"]
+    assert output(run, repo.root, "HEAD~1", "HEAD") == expected
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "github", "sarif"])

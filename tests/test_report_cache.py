@@ -5,6 +5,7 @@ for byte."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -103,3 +104,61 @@ def test_notes_link_only_claims_of_the_report(run: Any, bundled_root: Path, tmp_
     assert f"[{mention}](#karabakh-control-lost-date)" in whole
     assert f"See {mention} for when" in " ".join(scoped.split())
     assert "(#karabakh-control-lost-date)" not in scoped
+
+
+def _edit_kept_facts(root: Path, edit: Any) -> int:
+    """Apply `edit(facts, every facts)` to every kept report entry; how many it changed."""
+    import json
+    import sqlite3
+
+    cache.close()
+    changed = 0
+    with sqlite3.connect(root / cache.FOLDER / cache.DATABASE) as conn:
+        rows = conn.execute("SELECT key, value FROM entries").fetchall()
+        kept = [(key, json.loads(value)) for key, value in rows]
+        facts = [
+            s["value"][label]
+            for _, s in kept
+            if isinstance(s["value"], dict)
+            for label in s["value"]
+            if label.startswith("report ")
+        ]
+        for key, stored in kept:
+            value = stored["value"]
+            label = (
+                next((k for k in value if k.startswith("report ")), None) if isinstance(value, dict) else None
+            )
+            if label is not None and edit(value[label], facts):
+                changed += 1
+                conn.execute("UPDATE entries SET value = ? WHERE key = ?", (json.dumps(stored), key))
+    conn.close()
+    return changed
+
+
+def _more_figures(facts: dict[str, Any], _: Any) -> bool:
+    if facts["total_figures"]:
+        return False
+    facts["total_figures"] = 2
+    return True
+
+
+def _another_claims(facts: dict[str, Any], every: list[dict[str, Any]]) -> bool:
+    other = next(f for f in every if f["facets"]["id"] != facts["facets"]["id"])
+    facts.update(json.loads(json.dumps(other)))
+    return True
+
+
+def _unclosed_notes(facts: dict[str, Any], _: Any) -> bool:
+    facts["section"] = [*facts["section"], "x"]
+    return True
+
+
+@pytest.mark.parametrize("edit", [_more_figures, _another_claims, _unclosed_notes])
+def test_a_damaged_entry_is_made_again(run: Any, bundled_root: Path, tmp_path: Path, edit: Any) -> None:
+    """What is kept is data this tool wrote, but it is not trusted: an entry whose parts do
+    not fit together, or that is another claim's, is made again, never printed."""
+    out = tmp_path / "reports"
+    cold = report(run, bundled_root, out, cached=False)
+    report(run, bundled_root, out)
+    assert _edit_kept_facts(bundled_root, edit) > 10
+    assert report(run, bundled_root, out) == cold

@@ -103,6 +103,16 @@ class ClaimFacts:
     total_figures: int  # of its running total; 0 when it is not one
     total: tuple[str, ...]  # a running total's chart and table, or a single figure's table row
 
+    def __post_init__(self) -> None:
+        # Read back from the cache through this too: its parts must fit together.
+        if len(self.section) % 2 != 1:
+            raise ValueError("a section's notes are not closed")
+        shape = 0 if self.total_figures == 0 else 5 if self.total_figures == 1 else 1
+        if self.total_figures < 0 or len(self.total) != shape:
+            raise ValueError("the running total is not one of its figures")
+        if any(len(pair) != 3 for pair in (*self.outlet_pairs, *self.stances)):
+            raise ValueError("a pair is not two names and an outcome")
+
     @property
     def id(self) -> str:
         return self.facets.id

@@ -241,7 +241,12 @@ def listing(repo: Repository, commit: str) -> Listing:
         )
         if check.returncode != 0:
             raise GitError(f"cannot read the files of {commit}: {_said(check)}")
-        for rel, line in zip(links, check.stdout.split(b"\n"), strict=False):
+        lines = iter(check.stdout.split(b"\n"))
+        for rel in links:
+            line = next(lines, b"")
+            if line.split(b" ")[0] in _LINK_TROUBLE:
+                # a link git could not follow: its header, then where it leads (or what it names)
+                line += b"\n" + next(lines, b"")
             what[rel] = "link " + line.decode("utf-8", "replace")
 
     def fetch(rels: Iterable[str]) -> dict[str, FileText | Problem]:
