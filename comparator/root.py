@@ -218,14 +218,18 @@ def unsafe_output(root: Path, out: str | os.PathLike[str]) -> str | None:
 
 
 def folders(top: Path) -> list[Path]:
-    """The folders directly under `top`; linked folders are not entered, as in `load`."""
-    if not top.is_dir():
+    """The folders directly under `top`; linked folders are not entered, as in `load`. One
+    listing, whose entries say what they are: a lookup looks in every outlet's folder."""
+    try:
+        with os.scandir(top) as entries:
+            names = [
+                e.name
+                for e in entries
+                if e.is_dir(follow_symlinks=False) and not e.name.startswith(".") and utf8(e.name)
+            ]
+    except OSError:  # missing, not a folder, or unreadable: nothing is found there
         return []
-    return sorted(
-        p
-        for p in top.iterdir()
-        if p.is_dir() and not p.is_symlink() and not p.name.startswith(".") and utf8(p.name)
-    )
+    return [top / name for name in sorted(names)]
 
 
 def utf8(name: str) -> bool:
@@ -246,5 +250,5 @@ def named(top: Path, file_id: str, *suffixes: str) -> list[Path]:
         folder / (file_id + suffix)
         for folder in folders(top)
         for suffix in suffixes
-        if (folder / (file_id + suffix)).exists() or (folder / (file_id + suffix)).is_symlink()
+        if os.path.lexists(folder / (file_id + suffix))  # a broken link too: it is reported
     ]
