@@ -31,7 +31,16 @@ if TYPE_CHECKING:
 # Raise when what is kept, or how any of it is worded, changes: it is kept text, and the
 # tool's version alone does not change while it is being worked on.
 VIEWS = 2
-T = TypeVar("T")
+
+
+class Made(Protocol):
+    """What a command makes of a claim: it names the claim it was made of."""
+
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=Made)
 
 # Claims made at once when what is kept of them is missing or stale: what is held at a time.
 BATCH = 500
@@ -57,7 +66,7 @@ def per_claim(
         if stored == {"loaded": False}:  # whether a claim loads depends on its own files alone
             continue
         kept = read_back(layout, stored, label, kind)
-        if kept is None or getattr(kept, "id", None) != claim_id:  # another claim's is stale too
+        if kept is None or kept.id != claim_id:  # another claim's is stale too
             stale.append(claim_id)
         else:
             found[claim_id] = kept
