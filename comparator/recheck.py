@@ -167,11 +167,7 @@ def derive(
 def not_loaded(files: Iterable[str], loaded: Container[str]) -> list[str]:
     """The ids of the claim files among `files` (those in a topic folder, as `diff` names
     claims) that did not load."""
-    return [
-        tree.claim_id(rel)
-        for rel in files
-        if tree.is_claim(rel) and rel.count("/") == 2 and tree.claim_id(rel) not in loaded
-    ]
+    return [tree.claim_id(rel) for rel in files if tree.in_topic(rel) and tree.claim_id(rel) not in loaded]
 
 
 def _key(root: Path) -> str:

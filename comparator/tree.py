@@ -16,6 +16,12 @@ def is_claim(rel: str) -> bool:
     return rel.startswith("claims/") and rel.endswith((".yaml", ".yml"))
 
 
+def in_topic(rel: str) -> bool:
+    """Whether `rel` is a claim file in a topic folder (`claims/<topic>/<id>.yaml`): where a
+    claim is named, and where `diff` looks for claims."""
+    return is_claim(rel) and rel.count("/") == 2
+
+
 def claim_id(rel: str) -> str:
     """A claim's id: its file's name without the extension, as `parse` takes it (the rule of
     `PurePosixPath.stem`, without a `Path` per file)."""

@@ -23,7 +23,6 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from comparator import corpus as corpus_mod
-from comparator import tree
 from comparator.compare import Analysis, Item, analyse
 from comparator.corpus import Corpus
 from comparator.models import Assertion
@@ -151,18 +150,21 @@ def _problems(corpus: Corpus) -> list[Problem]:
     return list(findings(corpus).problems)
 
 
-def _stems(corpus: Corpus, folder: str, suffixes: tuple[str, ...]) -> dict[str, str]:
-    """Id (file stem) -> path of the files read under `folder`, loaded or not; the first wins,
-    as in the loader (a second file with the same id is a duplicate-id problem)."""
+def _stems(rels: Iterable[str], folder: str, suffixes: tuple[str, ...]) -> dict[str, str]:
+    """Id (file stem) -> path of the files `rels` under `folder`, loaded or not; the first
+    wins, as in the loader (a second file with the same id is a duplicate-id problem)."""
     found: dict[str, str] = {}
-    for rel in corpus.files:
+    for rel in rels:
         if rel.startswith(folder + "/") and rel.endswith(suffixes) and rel.count("/") == 2:
             found.setdefault(PurePosixPath(rel).stem, rel)
     return found
 
 
+_CLAIM_SUFFIXES = (".yaml", ".yml")
+
+
 def _claim_files(corpus: Corpus) -> dict[str, str]:
-    files = _stems(corpus, "claims", (".yaml", ".yml"))
+    files = _stems(corpus.files, "claims", _CLAIM_SUFFIXES)
     files.update({cid: c.rel for cid, c in corpus.claims.items()})
     return files
 
@@ -311,8 +313,8 @@ def _surplus(
 
 
 def _source_changes(base: Corpus, head: Corpus, head_analyses: dict[str, Analysis]) -> list[SourceChange]:
-    base_files = _stems(base, "sources", (".md",))
-    head_files = _stems(head, "sources", (".md",))
+    base_files = _stems(base.files, "sources", (".md",))
+    head_files = _stems(head.files, "sources", (".md",))
     citing: dict[str, set[str]] = defaultdict(set)
     for cid, analysis in head_analyses.items():
         for item in analysis.items:
@@ -432,10 +434,7 @@ def _narrowed(
         return side.fetch([rel]) if rel is not None else {}
 
     corpus = corpus_mod.load_cited(root, side.fetch([*revisions.registries(side), *here]), articles)
-    files: dict[str, str] = {}
-    for rel in side.files:
-        if tree.is_claim(rel) and rel.count("/") == 2:
-            files.setdefault(tree.claim_id(rel), rel)
+    files = _stems(side.files, "claims", _CLAIM_SUFFIXES)
     analyses = {cid: analyse(corpus, c) for cid, c in corpus.claims.items()}
     revision = Revision(name, commit, corpus)
     return Side(

@@ -3,8 +3,8 @@
 Each revision is first known by what its files are (`git.Listing`): the blob of each path,
 from one `git ls-tree`, or for the work tree the blob id git would give each file's text. A
 path whose blob is the same on both sides holds the same file, so when the revisions differ
-only in claim files (the usual pull request), `narrowed` compares those claims alone, and
-reads only them, the registries and the articles they cite.
+only in claim files (the usual pull request, `changed_claims`), `diff` compares those claims
+alone, and reads only them, the registries and the articles they cite.
 
 What `check` finds in each revision is kept in the cache under what all its files are. When
 one side is known, the other is worked out from it and the changed claims (`recheck.derive`,
@@ -55,7 +55,7 @@ def changed_claims(base: Listing, head: Listing) -> list[str] | None:
         return None
     changed = [rel for rel, what in head.files.items() if base.files.get(rel) != what]
     changed += [rel for rel in base.files if rel not in head.files]
-    if not all(tree.is_claim(rel) and rel.count("/") == 2 for rel in changed):
+    if not all(tree.in_topic(rel) for rel in changed):
         return None
     for side in (base, head):
         ids: dict[str, int] = {}
