@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from comparator.corpus import Corpus
 from comparator.credits import Credit, CreditForm, Dateline, agency_name, agency_outlet, credits, dateline
@@ -35,6 +37,7 @@ from comparator.shingles import (
     MIN_SHARED,
     SHINGLE,
     Overlap,
+    PairCodes,
     Words,
     folded,
     overlap,
@@ -110,50 +113,79 @@ def _evidence_line(evidence: Evidence) -> str:
     return evidence.text
 
 
-@dataclass(frozen=True)
 class _Profile:
-    source: SourceFile
-    language: str
-    credits: tuple[Credit, ...]
-    dateline: Dateline | None
-    figures: FigureKeys
-    shingles: array[int]
-    words: int
+    """What the search knows of one article. Its words are hashed for every article; its
+    credits, dateline and figures are read when a pair first asks for them, as `check` asks
+    only of the pairs that share text."""
+
+    def __init__(self, corpus: Corpus, source: SourceFile, cache: dict[str, int]) -> None:
+        self.source = source
+        self.language = primary(source.meta.language)
+        text = folded(source.body)
+        self.shingles: array[int] = shingles(text, cache)
+        self.words = len(text)
+        self._outlets = corpus.outlets
+
+    @cached_property
+    def credits(self) -> tuple[Credit, ...]:
+        return tuple(credits(self.source.body, self._outlets))
+
+    @cached_property
+    def dateline(self) -> Dateline | None:
+        return dateline(self.source.meta.dateline, self.source.body)
+
+    @cached_property
+    def figures(self) -> FigureKeys:
+        return figure_keys(self.source.body, self.source.meta.language)
 
 
-def find_copies(corpus: Corpus, min_score: float = 0.0) -> list[CopyPair]:
+def find_copies(corpus: Corpus, min_score: float = 0.0, *, passages_only: bool = False) -> list[CopyPair]:
     """Every pair of sources from different outlets that likely share an origin, best first.
 
-    Articles of one outlet are one origin already and are never paired.
+    Articles of one outlet are one origin already and are never paired. With
+    `passages_only`, the pairs that share long verbatim passages come out as they would
+    without it; others may be left out unweighed (what `check` needs, for a fraction of the
+    work).
     """
     word_hashes: dict[str, int] = {}
-    profiles = [_profile(corpus, corpus.sources[i], word_hashes) for i in sorted(corpus.sources)]
+    profiles = [_Profile(corpus, corpus.sources[i], word_hashes) for i in sorted(corpus.sources)]
+    outlets = [p.source.meta.outlet for p in profiles]
+    languages = [p.language for p in profiles]
 
-    def other_outlet(i: int, j: int) -> bool:
-        return profiles[i].source.meta.outlet != profiles[j].source.meta.outlet
-
-    def same_language(i: int, j: int) -> bool:
-        return other_outlet(i, j) and profiles[i].language == profiles[j].language
-
-    def near(pair: tuple[int, int], shared: int) -> bool:
+    def near(code: int, shared: int) -> bool:
         # a few shared phrases under one dateline are worth a look; elsewhere they are chance
-        first, second = (profiles[i].dateline for i in pair)
-        return shared >= MIN_SHARED or (
-            shared >= 2 and first is not None and first.city == getattr(second, "city", None)
-        )
+        if shared >= MIN_SHARED:
+            return True
+        first, second = (profiles[i].dateline for i in codes.pair(code))
+        return shared >= 2 and first is not None and first.city == getattr(second, "city", None)
 
     # In as many rounds as there are hundreds of articles, up to eight: the index of a few
     # articles is small, and that of thousands is held an eighth at a time.
     parts = min(8, 1 + len(profiles) // 100)
-    shared_text, boilerplate = shared_keys([p.shingles for p in profiles], CAP, same_language, parts)
-    width = len(profiles)  # a pair (i, j) is i * width + j
-    candidates = {code for code, n in shared_text.items() if n >= 2 and near(divmod(code, width), n)}
-    # One figure in common is often chance (a random "137"); two rarely are.
-    shared_figures, _ = shared_keys([p.figures for p in profiles], FIGURE_CAP, other_outlet)
-    candidates |= {code for code, n in shared_figures.items() if n >= 2}
+    shared_text, boilerplate = shared_keys([p.shingles for p in profiles], CAP, outlets, languages, parts)
+    width = len(profiles)
+    codes = PairCodes(width)  # how the indexes name each pair of profiles
+    candidates = {code for code, n in shared_text.items() if n >= 2 and near(code, n)}
+
+    def shared_figures() -> Counter[int]:
+        # One figure in common is often chance (a random "137"); two rarely are.
+        return shared_keys([p.figures for p in profiles], FIGURE_CAP, outlets, [None] * width)[0]
+
+    if not passages_only:
+        candidates |= {code for code, n in shared_figures().items() if n >= 2}
+    else:
+        # A passage of MIN_PASSAGE words holds two shingles at least, so a pair that shares
+        # fewer has none, and figures would add it for nothing. Of the others, figures add
+        # only those that could reach `min_score`: seldom any, and only then is every
+        # article's figures read.
+        rest = [code for code, n in shared_text.items() if n >= 2 and code not in candidates]
+        rest = _reachable(profiles, shared_text, rest, min_score)
+        if rest:
+            figures = shared_figures()
+            candidates.update(code for code in rest if figures[code] >= 2)
     pairs = []
-    for code in sorted(candidates):
-        i, j = divmod(code, width)
+    for code in sorted(_reachable(profiles, shared_text, candidates, min_score)):
+        i, j = codes.pair(code)
         pair = _judge(corpus, profiles[i], profiles[j], boilerplate, shared_text.get(code, 0), min_score)
         if pair is not None and pair.score >= min_score:
             pairs.append(pair)
@@ -175,7 +207,7 @@ def copy_findings(corpus: Corpus) -> tuple[list[Problem], list[Problem]]:
     problems: list[Problem] = []
     accepted: list[Problem] = []
     originals: dict[str, list[CopyPair]] = {}  # later source -> its pairs, best first
-    for pair in find_copies(corpus, THRESHOLD):
+    for pair in find_copies(corpus, THRESHOLD, passages_only=True):
         if not pair.declared and pair.textual:
             originals.setdefault(pair.b, []).append(pair)
     warned = set(originals)
@@ -229,20 +261,6 @@ def _words(body: str) -> Words:
     return words(body)
 
 
-def _profile(corpus: Corpus, source: SourceFile, cache: dict[str, int]) -> _Profile:
-    meta = source.meta
-    text = folded(source.body)
-    return _Profile(
-        source,
-        primary(meta.language),
-        tuple(credits(source.body, corpus.outlets)),
-        dateline(meta.dateline, source.body),
-        figure_keys(source.body, meta.language),
-        shingles(text, cache),
-        len(text),
-    )
-
-
 def _score(signs: list[float]) -> float:
     """How likely the pair shares an origin, from independent signs, as it is reported."""
     doubt = 1.0
@@ -258,17 +276,41 @@ def _text_ceiling(a: _Profile, b: _Profile, shared: int) -> float:
     return min(1.0, 2 * shared * SHINGLE / max(1, min(a.words, b.words)))
 
 
-def _ceiling(first: _Profile, second: _Profile, shared: int) -> list[float]:
-    """The strongest each sign of a pair could be, from what the profiles hold already: the
-    work of weighing a pair in full is spared for pairs that could matter."""
-    signs = [2 * _FIGURES]
-    if first.credits or second.credits:
-        signs.append(_CREDIT)
-    if first.dateline and second.dateline and first.dateline.city == second.dateline.city:
-        signs.append(_DATELINE)
-    if first.language == second.language:
-        signs.append(_text_ceiling(first, second, shared))
-    return signs
+def _reachable(
+    profiles: list[_Profile], shared: Counter[int], pairs: Iterable[int], min_score: float
+) -> list[int]:
+    """The `pairs` (by `PairCodes` of the profiles) that could score `min_score` with every
+    sign at its strongest, from what the profiles hold already: weighing a pair in full is
+    spared for the others. The strongest signs are those `_score` would take (figures, the
+    credit, the dateline and `_text_ceiling`, in that order), worked out in place from each
+    article's part read once: a large repository's articles make a million pairs that share
+    a phrase or two."""
+    if min_score <= 0:
+        return list(pairs)
+    codes = PairCodes(len(profiles))
+    facts: dict[int, tuple[bool, str | None, str, int]] = {}
+
+    def of(i: int) -> tuple[bool, str | None, str, int]:
+        profile = profiles[i]
+        held = profile.dateline
+        facts[i] = (bool(profile.credits), held.city if held else None, profile.language, profile.words)
+        return facts[i]
+
+    kept = []
+    for code in pairs:
+        i, j = codes.pair(code)
+        credited, city, language, words = facts.get(i) or of(i)
+        other_credited, other_city, other_language, other_words = facts.get(j) or of(j)
+        doubt = 1 - 2 * _FIGURES
+        if credited or other_credited:
+            doubt *= 1 - _CREDIT
+        if city is not None and city == other_city:
+            doubt *= 1 - _DATELINE
+        if language == other_language:
+            doubt *= 1 - min(1.0, 2 * shared.get(code, 0) * SHINGLE / max(1, min(words, other_words)))
+        if round(1 - doubt, 2) >= min_score:
+            kept.append(code)
+    return kept
 
 
 def _judge(
@@ -279,8 +321,6 @@ def _judge(
     shared: int = 0,
     min_score: float = 0.0,
 ) -> CopyPair | None:
-    if min_score > 0 and _score(_ceiling(first, second, shared)) < min_score:
-        return None  # even every sign at its strongest would not reach the score asked for
     a, b, order = _order(corpus, first, second)
     evidence: list[Evidence] = []
     signs: list[float] = []

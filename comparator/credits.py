@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from comparator.models import Outlet
 from comparator.quotes import fold
@@ -116,13 +117,33 @@ def agency_outlet(agency: str, outlets: dict[str, Outlet]) -> str | None:
 
 def _registered(body: str, outlets: dict[str, Outlet]) -> list[tuple[re.Match[str], str]]:
     """Agencies of the outlet registry that AGENCIES does not know, by their full name."""
-    known = {agency_outlet(k, outlets) for k in AGENCIES}
+    agencies = tuple((o.id, o.name) for o in outlets.values() if o.kind is OutletKind.AGENCY)
     found = []
-    for outlet in outlets.values():
-        if outlet.kind is not OutletKind.AGENCY or outlet.id in known or len(outlet.name) < 4:
-            continue
-        found += [(m, outlet.id) for m in re.finditer(rf"\b{re.escape(outlet.name)}\b", body)]
+    for outlet_id, pattern in _registered_patterns(tuple(outlets), agencies):
+        found += [(m, outlet_id) for m in pattern.finditer(body)]
     return found
+
+
+@lru_cache(maxsize=8)
+def _registered_patterns(
+    ids: tuple[str, ...], agencies: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The pattern of each agency `_registered` looks for, worked out once per registry (by
+    its ids, and the id and name of each agency): every article of a repository asks."""
+    outlets = {outlet_id: None for outlet_id in ids}
+    named = {outlet_id: name for outlet_id, name in agencies}
+    # `agency_outlet` of each known agency, without building the registry's models again
+    known = {k if k in outlets else _named_agency(k, named) for k in AGENCIES}
+    return tuple(
+        (outlet_id, re.compile(rf"\b{re.escape(name)}\b"))
+        for outlet_id, name in agencies
+        if outlet_id not in known and len(name) >= 4
+    )
+
+
+def _named_agency(agency: str, named: dict[str, str]) -> str | None:
+    pattern = AGENCIES[agency][1]
+    return next((outlet_id for outlet_id, name in named.items() if re.search(pattern, name)), None)
 
 
 def _slug(name: str) -> str:

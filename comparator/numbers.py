@@ -44,6 +44,7 @@ _SIGN = r"(?:(?<![\w.,\-\u2212])[\-\u2212](?=\d))?"
 # a plain space. An apostrophe-like one (Swiss 1'000) likewise.
 _SPACES = " \u00a0\u202f"
 _APOSTROPHES = "'\u2019"
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")  # after a number: its scale word, if it is one
 
 
 def primary(language: str | None) -> str:
@@ -66,12 +67,12 @@ def read_numbers(text: str, language: str | None) -> list[Found]:
         value = _digits(match.group(), notation)
         found.append(Found(value, match.start(), match.end()))
         # "2,5 juta" is 2,500,000 as well as the 2.5 a curator may record with unit "million".
-        word = re.match(r"\s+([^\W\d_]+)", text[match.end() :])
+        word = _NEXT_WORD.match(text, match.end())
         scale = numberwords.scale_of(word.group(1), lang) if word else None
         if word and scale:
             scaled = value * scale
             scaled = int(scaled) if float(scaled).is_integer() else scaled
-            found.append(Found(scaled, match.start(), match.end() + word.end()))
+            found.append(Found(scaled, match.start(), word.end()))
     found += [Found(v, start, end) for v, start, end in numberwords.read_words(text, lang)]
     found.sort(key=lambda f: f.start)
     return found

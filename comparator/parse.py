@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
@@ -18,6 +19,7 @@ from comparator import yamlmarks
 from comparator.models import Actor, Assertion, Claim, Outlet, SourceMeta, is_kind
 from comparator.nearest import did_you_mean
 from comparator.problems import Problem, error
+from comparator.quotes import normalise
 from comparator.root import FileText
 from comparator.terms import SLUG_PATTERN, Kind
 from comparator.yamlmarks import Marks, Path
@@ -67,6 +69,13 @@ class SourceFile:
     @property
     def id(self) -> str:
         return self.meta.id
+
+    @cached_property
+    def searched(self) -> str:
+        """The text as quotes are looked for in it (`quotes.normalise`), worked out once:
+        every quote that cites the article looks, and a large repository's claims cite its
+        articles in no order a small cache would serve."""
+        return normalise(self.body)
 
 
 @dataclass(frozen=True)

@@ -64,15 +64,11 @@ def _normalised_with_map(text: str) -> tuple[str, array[int]]:
     return " ".join(words), where
 
 
-@lru_cache(maxsize=4096)  # one article is searched for each of the quotes that cite it
-def _normalised_body(body: str) -> str:
-    return normalise(body)
-
-
-def quote_in(quote: str, body: str) -> bool:
-    """Whether `quote` occurs in `body`, after normalising both."""
+def quote_in(quote: str, searched: str) -> bool:
+    """Whether `quote` occurs in an article, after normalising both: `searched` is the
+    article's text normalised once (`SourceFile.searched`)."""
     needle = normalise(quote)
-    return bool(needle) and needle in _normalised_body(body)
+    return bool(needle) and needle in searched
 
 
 @lru_cache(maxsize=4096)  # a diff asks for the same quote's place once per view of it

@@ -16,9 +16,12 @@ import re
 import unicodedata
 import zlib
 from array import array
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain, combinations, repeat
+from math import isqrt
 
 from comparator.quotes import normalise
 
@@ -54,7 +57,7 @@ def words(text: str) -> Words:
 
 def folded(text: str) -> list[str]:
     """`words(text).folded` without the offsets, for indexing: the same words in order."""
-    return [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
+    return list(map(str.casefold, _WORD.findall(unicodedata.normalize("NFC", text))))
 
 
 def shingles(folded: Sequence[str], cache: dict[str, int] | None = None) -> array[int]:
@@ -62,8 +65,10 @@ def shingles(folded: Sequence[str], cache: dict[str, int] | None = None) -> arra
     cache = {} if cache is None else cache
     for word in set(folded).difference(cache):
         cache[word] = zlib.crc32(word.encode("utf-8"))
-    hashed = [cache[w] for w in folded]
-    return array("q", [hash(tuple(hashed[i : i + SHINGLE])) for i in range(len(hashed) - SHINGLE + 1)])
+    hashed = list(map(cache.__getitem__, folded))
+    # The tuples of SHINGLE neighbours, made and hashed in C: a large repository's articles
+    # hold millions of words, and a loop here would cost more than reading them.
+    return array("q", map(hash, zip(*(hashed[i:] for i in range(SHINGLE)), strict=False)))
 
 
 class Postings:
@@ -102,49 +107,118 @@ class Postings:
         return frozenset(k for k, v in self.postings.items() if v == BOILERPLATE)
 
     def shared(self, comparable: Callable[[int, int], bool]) -> Counter[int]:
-        """How many keys each pair of comparable documents shares, by pair: `low * n + high`
-        for `n` documents added, an int rather than a tuple, as a large repository's
-        articles make millions of pairs that share a key or two.
+        """How many keys each pair of comparable documents shares, by the pair's code
+        (`PairCodes` of the documents added).
 
         The work is at most cap² per key held by several documents, never the square of the
         number of documents.
         """
         counts: Counter[int] = Counter()
-        width = self._count
+        codes = PairCodes(self._count)
         for held in self.postings.values():
             if isinstance(held, int):
                 continue
             for i, first in enumerate(held):
                 for second in held[i + 1 :]:
                     if comparable(first, second):
-                        counts[first * width + second] += 1
+                        counts[codes.code(first, second)] += 1
         return counts
+
+
+@dataclass(frozen=True)
+class PairCodes:
+    """One int for each pair of the documents 0 to `width` - 1, as a large repository's
+    articles make millions of pairs that share a key or two, and an int costs two thirds of
+    a tuple in a counter.
+
+    A document's own number is k² · 2·width + k, and a pair's code the sum of its two: the
+    pairs of a posting are then coded in C, by summing what `combinations` gives. The code
+    holds i + j (below 2·width) and i² + j², which give i and j back, as
+    (j - i)² = 2(i² + j²) - (i + j)².
+    """
+
+    width: int
+
+    def own(self, doc: int) -> int:
+        return doc * doc * 2 * max(1, self.width) + doc
+
+    def code(self, first: int, second: int) -> int:
+        return self.own(first) + self.own(second)
+
+    def pair(self, code: int) -> tuple[int, int]:
+        """The two documents, the lower first."""
+        squares, total = divmod(code, 2 * max(1, self.width))
+        gap = isqrt(2 * squares - total * total)
+        return (total - gap) // 2, (total + gap) // 2
 
 
 BOILERPLATE = -1
 
 
 def shared_keys(
-    docs: Sequence[Collection[int]], cap: int, comparable: Callable[[int, int], bool], parts: int = 1
+    docs: Sequence[Collection[int]],
+    cap: int,
+    apart: Sequence[Hashable],
+    together: Sequence[Hashable],
+    parts: int = 1,
 ) -> tuple[Counter[int], frozenset[int]]:
     """What `Postings(cap)` of `docs` (documents numbered by position) gives: how many keys
-    each pair of comparable documents shares (by `low * len(docs) + high`, as
-    `Postings.shared`), and the boilerplate keys.
+    each pair of comparable documents shares (by `PairCodes(len(docs))`, as
+    `Postings.shared`), and the boilerplate keys. Two documents are comparable when their
+    `apart` labels differ (one outlet's articles are one origin) and their `together` labels
+    are the same (one language): labels rather than a function, as a large repository's
+    articles make millions of pairs to ask about.
 
-    The index is built in `parts` rounds, each holding only the keys of one residue: what a
-    key's posting is depends on that key alone, so the rounds add up to the whole index. A
-    dictionary entry costs about 70 bytes, and the articles of a large repository hold
-    millions of distinct shingles: one round at a time keeps that to a fraction.
+    Most keys are held by one document only, so each round first counts the documents of
+    every key (in C, through `Counter.update`) and posts only the keys held by several.
+    The index is built in `parts` rounds, each holding only the keys of one range of
+    values: what a key's posting is depends on that key alone, so the rounds add up to the
+    whole index. A dictionary entry costs about 70 bytes, and the articles of a large
+    repository hold millions of distinct shingles: one round at a time keeps that to a
+    fraction. Each document's distinct keys are sorted once, so a round's share of them is
+    a slice rather than a test of every key.
     """
-    counts: Counter[int] = Counter()
+    # `Postings` lets a key's list grow to `cap` documents, and always to two, before the key
+    # is boilerplate.
+    limit = max(cap, 2)
+    ordered = [array("q", sorted(set(keys))) for keys in docs]
+    bounds = [-(2**63) + (2**64 * part) // parts for part in range(1, parts)]
+    codes = PairCodes(len(docs))
+    own = [codes.own(doc) for doc in range(len(docs))]
     boilerplate: set[int] = set()
+    postings: list[list[int]] = []  # for each key held by several, the own numbers of its documents
     for part in range(parts):
-        index = Postings(cap)
-        for keys in docs:
-            index.add(keys if parts == 1 else (k for k in keys if k % parts == part))
-        counts.update(index.shared(comparable))
-        boilerplate |= index.boilerplate()
+        low = bounds[part - 1] if part else None
+        high = bounds[part] if part < parts - 1 else None
+
+        def share(keys: array[int], low: int | None = low, high: int | None = high) -> array[int]:
+            first = 0 if low is None else bisect_left(keys, low)
+            return keys[first : len(keys) if high is None else bisect_left(keys, high)]
+
+        held: Counter[int] = Counter()
+        for keys in ordered:
+            held.update(share(keys))
+        posted = {key for key, n in held.items() if n > 1}
+        boilerplate.update(key for key in posted if held[key] > limit)
+        posted.difference_update(boilerplate)
+        del held
+        round_postings: dict[int, list[int]] = {key: [] for key in posted}
+        for doc, keys in enumerate(ordered):
+            for key in posted.intersection(share(keys)):
+                round_postings[key].append(own[doc])
+        postings += round_postings.values()
+    # Every pair of each posting coded and counted in C; then asked once per pair whether it
+    # is comparable, rather than once per key the pair shares.
+    counts = Counter(map(sum, chain.from_iterable(map(combinations, postings, repeat(2)))))
+    del postings
+    for code in [code for code in counts if not _comparable(codes.pair(code), apart, together)]:
+        del counts[code]
     return counts, frozenset(boilerplate)
+
+
+def _comparable(pair: tuple[int, int], apart: Sequence[Hashable], together: Sequence[Hashable]) -> bool:
+    first, second = pair
+    return apart[first] != apart[second] and together[first] == together[second]
 
 
 @dataclass(frozen=True)

@@ -236,7 +236,7 @@ def assertion_problems(
     if source is None:
         problems.append(_missing_source(corpus, rel, marks.at((*here, "source")), assertion.source))
         return problems
-    if not quote_in(assertion.quote, source.body):
+    if not quote_in(assertion.quote, source.searched):
         line, col = marks.at((*here, "quote"))
         problems.append(_quote_not_found(rel, line, col, assertion.quote, source.rel, source.body))
         return problems

@@ -73,6 +73,15 @@ for _tag, _pattern, _first in _CORE:
     _Loader.add_implicit_resolver(_tag, _pattern, [*_first, ""] if _tag == NULL else list(_first))
 
 
+def _implicit(value: str) -> str:
+    """The tag of a plain scalar, as `_Loader.resolve` gives it (the empty scalar's resolvers
+    are filed under ""), without the method's general case: every scalar of every file asks."""
+    for tag, pattern in _Loader.yaml_implicit_resolvers.get(value[:1], ()):
+        if pattern.match(value):
+            return str(tag)
+    return STR
+
+
 @dataclass
 class YamlError(Exception):
     code: str
@@ -261,7 +270,7 @@ class _Builder:
         """The value of a scalar by the core schema: a quoted or block scalar is a string."""
         value: str = node.value
         quoted = getattr(node, "style", None)  # "" or None for a plain scalar
-        plain = STR if quoted else self.loader.resolve(yaml.ScalarNode, value, (True, False))
+        plain = STR if quoted else _implicit(value)
         self._expect(node, plain)
         if plain == STR:
             return value

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from comparator.copies import THRESHOLD, copy_findings, copy_problems, find_copies
 from comparator.corpus import load
 from comparator.credits import CreditForm, credits, dateline
-from comparator.shingles import BOILERPLATE, Postings, overlap, shared_keys, shingles, words
+from comparator.shingles import BOILERPLATE, PairCodes, Postings, overlap, shared_keys, shingles, words
 
 FIXTURE = Path(__file__).parent / "fixtures" / "copies"
 
@@ -365,14 +365,37 @@ def test_a_fresh_repository_has_no_copies(tmp_path, run) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(
-    docs=st.lists(st.lists(st.integers(-50, 50), max_size=12), max_size=8),
+    # small keys collide often; keys of the whole 64-bit range fall in every part
+    docs=st.lists(st.lists(st.integers(-50, 50) | st.integers(-(2**63), 2**63 - 1), max_size=12), max_size=8),
     cap=st.integers(1, 4),
     parts=st.integers(1, 5),
+    labels=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 1)), min_size=8, max_size=8),
 )
-def test_an_index_built_in_parts_is_the_whole_index(docs: list[list[int]], cap: int, parts: int) -> None:
-    """The rounds of `shared_keys` add up to one `Postings` of every key."""
+def test_an_index_built_in_parts_is_the_whole_index(
+    docs: list[list[int]], cap: int, parts: int, labels: list[tuple[int, int]]
+) -> None:
+    """The rounds of `shared_keys` add up to one `Postings` of every key, and its labels
+    pair the documents a function would."""
     whole = Postings(cap)
     for keys in docs:
         whole.add(keys)
-    odd = lambda i, j: (i + j) % 2 == 1  # noqa: E731 - some pairs are not comparable
-    assert shared_keys(docs, cap, odd, parts) == (whole.shared(odd), whole.boilerplate())
+    apart, together = [a for a, _ in labels], [t for _, t in labels]
+    comparable = lambda i, j: apart[i] != apart[j] and together[i] == together[j]  # noqa: E731
+    assert shared_keys(docs, cap, apart, together, parts) == (whole.shared(comparable), whole.boilerplate())
+
+
+def test_the_search_for_passages_only_finds_every_textual_pair() -> None:
+    """What `check` asks for (pairs with long passages) is what the whole search finds of them."""
+    corpus = load(FIXTURE)
+    whole = [p for p in find_copies(corpus, THRESHOLD) if p.textual]
+    assert whole, "the fixture holds copies"
+    assert [p for p in find_copies(corpus, THRESHOLD, passages_only=True) if p.textual] == whole
+
+
+@given(width=st.integers(2, 10**6), data=st.data())
+def test_a_pair_code_gives_its_pair_back(width: int, data: st.DataObject) -> None:
+    first = data.draw(st.integers(0, width - 2))
+    second = data.draw(st.integers(first + 1, width - 1))
+    codes = PairCodes(width)
+    assert codes.pair(codes.code(first, second)) == (first, second)
+    assert codes.code(first, second) == codes.own(first) + codes.own(second)

@@ -8,7 +8,10 @@ import sys
 
 import pytest
 from conftest import source
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from comparator import numberwords
 from comparator.hints import qualifier_words
 from comparator.numbers import read_numbers
 from comparator.terms import Qualifier
@@ -174,3 +177,43 @@ def test_cldr_is_not_loaded_to_start_a_command() -> None:
     code = "import sys, comparator.cli; print('babel' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "False\n"
+
+
+_PIECES = st.sampled_from(
+    [
+        "dua",
+        "belas",
+        "Ribu",
+        "ratus",
+        "twenty",
+        "One",
+        "and",
+        "vingt",
+        "et",
+        "un",
+        "ТРЁХ",
+        "тысяч",
+        "İ",
+        "ß",
+        "killed",
+        "at",
+        "7",
+        "-",
+        " ",
+        "  ",
+        "\u00a0",
+        ".",
+        "ǅ",
+        "Ⅻ",
+        "\u0307",
+        "Σ",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(_PIECES, max_size=12), lang=st.sampled_from(["id", "en", "fr", "ru"]))
+def test_number_words_read_with_or_without_the_first_look(pieces: list[str], lang: str) -> None:
+    """The look that spares most quotes the word-by-word walk never skips a number word."""
+    text = "".join(pieces)
+    assert numberwords.read_words(text, lang) == numberwords.runs(text, lang, numberwords._WORDS[lang])

@@ -15,6 +15,9 @@ from typing import Any
 import jsonschema
 import pytest
 import ruamel.yaml
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ruamel.yaml.resolver import BaseResolver
 
 from comparator import schema, yamlmarks
@@ -278,3 +281,13 @@ def test_a_shared_node_is_refused_whatever_composed_it() -> None:
         4,
         "YAML aliases are not allowed in curated data",
     )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789+-.eEoxXaAfFinNtTrRuUlL~_ ", max_size=8))
+def test_a_plain_scalar_is_resolved_as_the_loader_resolves_it(value: str) -> None:
+    loader = yamlmarks._Loader("")
+    try:
+        assert yamlmarks._implicit(value) == loader.resolve(yaml.ScalarNode, value, (True, False))
+    finally:
+        loader.dispose()
