@@ -10,6 +10,9 @@ changes one claim file), then runs each command as a separate process and report
   parses its YAML with libyaml's C loader, which no `check` can beat;
 - peak memory (maximum resident set) of that process, and its ratio to the data's bytes.
 
+Each run uses an interpreter that sees the package as an installed copy (`installed`), so a
+lookup is measured as users pay for it, without a development environment's start-up hooks.
+
 `cold` runs start without a cache; `warm` runs follow an identical run that filled it.
 """
 
@@ -24,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import venv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,6 +152,24 @@ def environment(cache: Path) -> dict[str, str]:
     return {**env, "COMPARATOR_CACHE": str(cache), "NO_COLOR": "1", "COLUMNS": "100"}
 
 
+def installed(folder: Path) -> str:
+    """An interpreter that sees the package as `pip install .` leaves it for users: the
+    package and its dependencies on the path, and none of the start-up hooks a development
+    environment adds (an editable install's import hook, coverage's), which every run would
+    otherwise pay for. Returns the interpreter's path."""
+    env_folder = folder / "venv"
+    venv.create(env_folder, with_pip=False, symlinks=True)
+    python = env_folder / ("Scripts" if os.name == "nt" else "bin") / "python"
+    where = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    purelib = subprocess.run([python, "-c", where], capture_output=True, text=True, check=True).stdout.strip()
+    package = importlib.util.find_spec("comparator")
+    if package is None or package.origin is None:
+        raise SystemExit("comparator is not importable here: install it first (see the README)")
+    paths = [str(Path(package.origin).parent.parent), *(p for p in sys.path if p.endswith("site-packages"))]
+    Path(purelib, "comparator.pth").write_text("\n".join(paths) + "\n", encoding="utf-8")
+    return str(python)
+
+
 def git(root: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=root, env={**os.environ, **GIT_ENV}, check=True, capture_output=True)
 
@@ -161,7 +183,8 @@ def report(size: int, folder: Path) -> None:
     size_bytes = data_bytes(root)
     cache = folder / "cache"
     env = environment(cache)
-    cmd = [sys.executable, "-m", "comparator", "--root", str(root)]
+    python = installed(folder)
+    cmd = [python, "-m", "comparator", "--root", str(root)]
 
     def cold(*args: str) -> Usage:
         shutil.rmtree(cache, ignore_errors=True)
@@ -181,7 +204,7 @@ def report(size: int, folder: Path) -> None:
             capture_output=True,
             check=False,
         )
-    floor = best([sys.executable, "-c", FLOOR, str(root)], env, allowed="0")
+    floor = best([python, "-c", FLOOR, str(root)], env, allowed="0")
     rows: list[tuple[str, Usage]] = [
         ("floor: read + parse YAML", floor),
         ("check, cold", cold("check")),
@@ -218,7 +241,7 @@ def small_show() -> None:
         root = Path(tmp) / "data"
         build(root, 10)
         env = environment(Path(tmp) / "cache")
-        args = [sys.executable, "-m", "comparator", "--root", str(root), "show", "claim-1"]
+        args = [installed(Path(tmp)), "-m", "comparator", "--root", str(root), "show", "claim-1"]
         measure(args, env)
         usage = best(args, env, runs=3)
         print(f"\nshow claim-1 on 10 claims, warm: {usage.cpu:.2f} CPU s, {usage.peak / 1e6:.0f} MB peak")

@@ -65,6 +65,7 @@ _HINTS = {
 }
 # An agency that is not listed, named as one: "kantor berita Sputnik", "news agency Sputnik".
 _NAMED = re.compile(r"\b(?:[Kk]antor [Bb]erita|news agency|agence)\s+(?P<name>[A-Z][\w-]{1,30})")
+_NAMED_HINTS = ("kantor berita", "news agency", "agence")  # one of them is in any text _NAMED finds
 _PHOTO = re.compile(r"(?i)foto|photo|image|gambar|ilustrasi|getty|pic\b")
 _SOURCE_LINE = re.compile(r"(?i)^\s*(?:sumber|source|kredit|credit)\s*:")
 
@@ -80,7 +81,8 @@ def credits(body: str, outlets: dict[str, Outlet] | None = None) -> list[Credit]
         for match in pattern.finditer(body)
     ]
     known = [m.span() for m, _ in patterns]
-    for match in _NAMED.finditer(body):
+    named = _NAMED.finditer(body) if any(hint in lowered for hint in _NAMED_HINTS) else ()
+    for match in named:
         at = match.start("name")
         if not any(start <= at < end for start, end in known):
             patterns.append((match, _slug(match.group("name"))))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-import shutil
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -74,8 +74,20 @@ def color_wanted() -> bool:
 def render_options(*, prefix: str = "", problems: bool = True) -> Options:
     """How to render for this terminal: its width (a very wide window must not spread tables
     thin, a very narrow one gets 60 columns that it wraps itself) and colour."""
-    width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    width = max(60, min(_columns(), 120))
     return Options(width=width, color=color_wanted(), prefix=prefix, problems=problems)
+
+
+def _columns(fallback: int = 100) -> int:
+    """The terminal's width as `shutil.get_terminal_size` gives it ($COLUMNS first), without
+    importing shutil and the compression modules it brings into every lookup."""
+    with contextlib.suppress(KeyError, ValueError):
+        if (columns := int(os.environ["COLUMNS"])) > 0:
+            return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or fallback  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
+        return fallback
 
 
 def fail(message: str) -> NoReturn:
