@@ -110,11 +110,9 @@ def agency_outlet(agency: str, outlets: dict[str, Outlet]) -> str | None:
     """The outlet id of the registry that is this agency, if any."""
     if agency in outlets:
         return agency
-    pattern = AGENCIES.get(agency, (None, None))[1]
-    for outlet in outlets.values():
-        if outlet.kind is OutletKind.AGENCY and pattern and re.search(pattern, outlet.name):
-            return outlet.id
-    return None
+    if agency not in AGENCIES:
+        return None
+    return _named_agency(agency, {o.id: o.name for o in outlets.values() if o.kind is OutletKind.AGENCY})
 
 
 def _registered(body: str, outlets: dict[str, Outlet]) -> list[tuple[re.Match[str], str]]:
@@ -144,6 +142,8 @@ def _registered_patterns(
 
 
 def _named_agency(agency: str, named: dict[str, str]) -> str | None:
+    """The first of the registry's agencies (`named`: id to name) whose name is the known
+    `agency`."""
     pattern = AGENCIES[agency][1]
     return next((outlet_id for outlet_id, name in named.items() if re.search(pattern, name)), None)
 
