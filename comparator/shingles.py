@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, combinations, repeat
+from itertools import chain, combinations, pairwise, repeat
 from math import isqrt
 
 from comparator.quotes import normalise
@@ -182,29 +182,24 @@ def shared_keys(
     # is boilerplate.
     limit = max(cap, 2)
     ordered = [array("q", sorted(set(keys))) for keys in docs]
-    bounds = [-(2**63) + (2**64 * part) // parts for part in range(1, parts)]
+    # the edges of the rounds' ranges, from the least 64-bit key to past the greatest
+    edges = [-(2**63) + (2**64 * part) // parts for part in range(parts + 1)]
     codes = PairCodes(len(docs))
     own = [codes.own(doc) for doc in range(len(docs))]
     boilerplate: set[int] = set()
     postings: list[list[int]] = []  # for each key held by several, the own numbers of its documents
-    for part in range(parts):
-        low = bounds[part - 1] if part else None
-        high = bounds[part] if part < parts - 1 else None
-
-        def share(keys: array[int], low: int | None = low, high: int | None = high) -> array[int]:
-            first = 0 if low is None else bisect_left(keys, low)
-            return keys[first : len(keys) if high is None else bisect_left(keys, high)]
-
+    for low, high in pairwise(edges):
+        shares = [keys[bisect_left(keys, low) : bisect_left(keys, high)] for keys in ordered]
         held: Counter[int] = Counter()
-        for keys in ordered:
-            held.update(share(keys))
+        for keys in shares:
+            held.update(keys)
         posted = {key for key, n in held.items() if n > 1}
         boilerplate.update(key for key in posted if held[key] > limit)
         posted.difference_update(boilerplate)
         del held
         round_postings: dict[int, list[int]] = {key: [] for key in posted}
-        for doc, keys in enumerate(ordered):
-            for key in posted.intersection(share(keys)):
+        for doc, keys in enumerate(shares):
+            for key in posted.intersection(keys):
                 round_postings[key].append(own[doc])
         postings += round_postings.values()
     # Every pair of each posting coded and counted in C; then asked once per pair whether it
