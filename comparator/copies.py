@@ -162,7 +162,16 @@ def find_copies(corpus: Corpus, min_score: float = 0.0, *, passages_only: bool =
     # In as many rounds as there are hundreds of articles, up to eight: the index of a few
     # articles is small, and that of thousands is held an eighth at a time.
     parts = min(8, 1 + len(profiles) // 100)
-    shared_text, boilerplate = shared_keys([p.shingles for p in profiles], CAP, outlets, languages, parts)
+    least, credited = 1, []
+    if passages_only and min_score > 0:
+        # A pair of two articles without credits reaches `min_score` only from some number
+        # of shared shingles, found from the shortest of them: most pairs of a large
+        # repository share a sentence or two, and are dropped by their count alone.
+        credited = [bool(p.credits) for p in profiles]
+        least = _least_shared(min((p.words for p in profiles if not p.credits), default=0), min_score)
+    shared_text, boilerplate = shared_keys(
+        [p.shingles for p in profiles], CAP, outlets, languages, parts, least=least, exempt=credited
+    )
     width = len(profiles)
     codes = PairCodes(width)  # how the indexes name each pair of profiles
     candidates = {code for code, n in shared_text.items() if n >= 2 and near(code, n)}
@@ -269,46 +278,58 @@ def _score(signs: list[float]) -> float:
     return round(1 - doubt, 2)
 
 
-def _text_ceiling(a: _Profile, b: _Profile, shared: int) -> float:
+def _text_ceiling(shared: int, words: int) -> float:
     """The most the shared text could weigh: `shared` shingles cover at most SHINGLE words
-    each, of the shorter article. Comparing two articles in full costs their length; this
-    costs nothing, and spares the full comparison of pairs that share a phrase or two."""
-    return min(1.0, 2 * shared * SHINGLE / max(1, min(a.words, b.words)))
+    each, of the shorter article (of `words` words). Comparing two articles in full costs
+    their length; this costs nothing, and spares the full comparison of pairs that share a
+    phrase or two."""
+    return min(1.0, 2 * shared * SHINGLE / max(1, words))
+
+
+def _ceiling(credited: bool, same_city: bool, same_language: bool, shared: int, words: int) -> float:
+    """The score a pair could reach with every sign at its strongest, from what the
+    profiles hold already: figures at their most, the credit and the dateline when the
+    articles have them, and the text at `_text_ceiling` (`words` the shorter article's),
+    in the order `_score` takes them."""
+    doubt = 1 - 2 * _FIGURES
+    if credited:
+        doubt *= 1 - _CREDIT
+    if same_city:
+        doubt *= 1 - _DATELINE
+    if same_language:
+        doubt *= 1 - _text_ceiling(shared, words)
+    return round(1 - doubt, 2)
+
+
+def _least_shared(words: int, min_score: float) -> int:
+    """The fewest shared shingles from which two articles without credits, the shorter of
+    `words` words or more, could reach `min_score`: every count below it falls short even
+    with the same dateline and the same language."""
+    most = words // (2 * SHINGLE) + 1  # from here the text alone covers the shorter article
+    reaching = (n for n in range(1, most + 1) if _ceiling(False, True, True, n, words) >= min_score)
+    return next(reaching, most + 1)
 
 
 def _reachable(
     profiles: list[_Profile], shared: Counter[int], pairs: Iterable[int], min_score: float
 ) -> list[int]:
-    """The `pairs` (by `PairCodes` of the profiles) that could score `min_score` with every
-    sign at its strongest, from what the profiles hold already: weighing a pair in full is
-    spared for the others. The strongest signs are those `_score` would take (figures, the
-    credit, the dateline and `_text_ceiling`, in that order), worked out in place from each
-    article's part read once: a large repository's articles make a million pairs that share
-    a phrase or two."""
+    """The `pairs` (by `PairCodes` of the profiles) that could score `min_score` (see
+    `_ceiling`): weighing a pair in full is spared for the others."""
     if min_score <= 0:
         return list(pairs)
     codes = PairCodes(len(profiles))
-    facts: dict[int, tuple[bool, str | None, str, int]] = {}
-
-    def of(i: int) -> tuple[bool, str | None, str, int]:
-        profile = profiles[i]
-        held = profile.dateline
-        facts[i] = (bool(profile.credits), held.city if held else None, profile.language, profile.words)
-        return facts[i]
-
     kept = []
     for code in pairs:
-        i, j = codes.pair(code)
-        credited, city, language, words = facts.get(i) or of(i)
-        other_credited, other_city, other_language, other_words = facts.get(j) or of(j)
-        doubt = 1 - 2 * _FIGURES
-        if credited or other_credited:
-            doubt *= 1 - _CREDIT
-        if city is not None and city == other_city:
-            doubt *= 1 - _DATELINE
-        if language == other_language:
-            doubt *= 1 - min(1.0, 2 * shared.get(code, 0) * SHINGLE / max(1, min(words, other_words)))
-        if round(1 - doubt, 2) >= min_score:
+        first, second = (profiles[i] for i in codes.pair(code))
+        one, other = first.dateline, second.dateline
+        ceiling = _ceiling(
+            bool(first.credits or second.credits),
+            one is not None and other is not None and one.city == other.city,
+            first.language == second.language,
+            shared.get(code, 0),
+            min(first.words, second.words),
+        )
+        if ceiling >= min_score:
             kept.append(code)
     return kept
 
@@ -338,7 +359,7 @@ def _judge(
         signs.append(min(2, len(figures)) * _FIGURES)
         evidence += figures
     if a.language == b.language:
-        if _score([*signs, _text_ceiling(a, b, shared)]) >= min_score:
+        if _score([*signs, _text_ceiling(shared, min(a.words, b.words))]) >= min_score:
             text = _text_evidence(a, b, boilerplate)
             if text is not None:
                 strength, found = text

@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, combinations, pairwise, repeat
+from itertools import chain, combinations, pairwise, product, repeat
 from math import isqrt
 
 from comparator.quotes import normalise
@@ -161,6 +161,9 @@ def shared_keys(
     apart: Sequence[Hashable],
     together: Sequence[Hashable],
     parts: int = 1,
+    *,
+    least: int = 1,
+    exempt: Sequence[bool] = (),
 ) -> tuple[Counter[int], frozenset[int]]:
     """What `Postings(cap)` of `docs` (documents numbered by position) gives: how many keys
     each pair of comparable documents shares (by `PairCodes(len(docs))`, as
@@ -168,6 +171,10 @@ def shared_keys(
     `apart` labels differ (one outlet's articles are one origin) and their `together` labels
     are the same (one language): labels rather than a function, as a large repository's
     articles make millions of pairs to ask about.
+
+    A pair counts only from `least` shared keys, unless either of its documents is
+    `exempt`: a caller that can rule a pair out by its count alone, for all but a few
+    documents, is spared naming the documents of every pair.
 
     Most keys are held by one document only, so each round first counts the documents of
     every key (in C, through `Counter.update`) and posts only the keys held by several.
@@ -186,8 +193,8 @@ def shared_keys(
     edges = [-(2**63) + (2**64 * part) // parts for part in range(parts + 1)]
     codes = PairCodes(len(docs))
     own = [codes.own(doc) for doc in range(len(docs))]
+    pairing = _Pairing(own, apart, together, exempt if least > 1 else ())
     boilerplate: set[int] = set()
-    postings: list[list[int]] = []  # for each key held by several, the own numbers of its documents
     for low, high in pairwise(edges):
         shares = [keys[bisect_left(keys, low) : bisect_left(keys, high)] for keys in ordered]
         held: Counter[int] = Counter()
@@ -201,19 +208,68 @@ def shared_keys(
         for doc, keys in enumerate(shares):
             for key in posted.intersection(keys):
                 round_postings[key].append(own[doc])
-        postings += round_postings.values()
-    # Every pair of each posting coded and counted in C; then asked once per pair whether it
-    # is comparable, rather than once per key the pair shares.
-    counts = Counter(map(sum, chain.from_iterable(map(combinations, postings, repeat(2)))))
-    del postings
-    for code in [code for code in counts if not _comparable(codes.pair(code), apart, together)]:
-        del counts[code]
-    return counts, frozenset(boilerplate)
+        for posting in round_postings.values():
+            pairing.add(posting)
+    return pairing.counts(least), frozenset(boilerplate)
 
 
-def _comparable(pair: tuple[int, int], apart: Sequence[Hashable], together: Sequence[Hashable]) -> bool:
-    first, second = pair
-    return apart[first] != apart[second] and together[first] == together[second]
+class _Pairing:
+    """The pairs of every posting, counted in C a posting at a time, without naming the
+    documents of each pair: a large repository's postings hold millions of pairs.
+
+    The pairs of two documents of one `apart` label (one outlet) are counted with the rest
+    and then taken off, as they are few. The pairs of a posting whose documents differ in
+    their `together` label (languages, which share few runs of five words) are sorted one
+    by one. Pairs with an exempt document are counted apart from the plain ones, as only
+    these are held to `least`.
+    """
+
+    def __init__(
+        self, own: list[int], apart: Sequence[Hashable], together: Sequence[Hashable], exempt: Sequence[bool]
+    ) -> None:
+        # the labels may run past the documents; the own numbers end where the documents do
+        self.apart = dict(zip(own, apart, strict=False))
+        self.together = dict(zip(own, together, strict=False))
+        self.exempt = {number for number, flag in zip(own, exempt, strict=False) if flag}
+        self.plain: list[list[int]] = []  # postings whose pairs are all plain
+        self.kept: list[int] = []  # codes of pairs with an exempt document
+        self.same: list[int] = []  # codes of pairs counted above but of one `apart` label
+
+    def add(self, posting: list[int]) -> None:
+        if len(set(map(self.together.__getitem__, posting))) > 1:
+            for part in self._by(posting, self.together):
+                self.add(part)
+            return
+        labels = list(map(self.apart.__getitem__, posting))
+        if len(set(labels)) < len(posting):
+            for group in self._by(posting, self.apart):
+                self.same += map(sum, combinations(group, 2))
+        if self.exempt.isdisjoint(posting):
+            self.plain.append(posting)
+            return
+        held = [number for number in posting if number in self.exempt]
+        rest = [number for number in posting if number not in self.exempt]
+        self.kept += map(sum, chain(combinations(held, 2), product(held, rest)))
+        self.plain.append(rest)
+
+    @staticmethod
+    def _by(posting: list[int], labels: dict[int, Hashable]) -> list[list[int]]:
+        """The posting's documents by label, where several share one."""
+        groups: dict[Hashable, list[int]] = {}
+        for number in posting:
+            groups.setdefault(labels[number], []).append(number)
+        return [group for group in groups.values() if len(group) > 1]
+
+    def counts(self, least: int) -> Counter[int]:
+        plain = Counter(map(sum, chain.from_iterable(map(combinations, self.plain, repeat(2)))))
+        kept = Counter(self.kept)
+        for code, n in Counter(self.same).items():
+            held = kept if code in kept else plain
+            held[code] -= n
+            if not held[code]:
+                del held[code]
+        kept.update(plain if least <= 1 else {code: n for code, n in plain.items() if n >= least})
+        return kept
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from conftest import source
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comparator.copies import THRESHOLD, copy_findings, copy_problems, find_copies
+from comparator.copies import THRESHOLD, _ceiling, _least_shared, copy_findings, copy_problems, find_copies
 from comparator.corpus import load
 from comparator.credits import CreditForm, credits, dateline
 from comparator.shingles import BOILERPLATE, PairCodes, Postings, overlap, shared_keys, shingles, words
@@ -369,19 +370,30 @@ def test_a_fresh_repository_has_no_copies(tmp_path, run) -> None:
     docs=st.lists(st.lists(st.integers(-50, 50) | st.integers(-(2**63), 2**63 - 1), max_size=12), max_size=8),
     cap=st.integers(1, 4),
     parts=st.integers(1, 5),
-    labels=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 1)), min_size=8, max_size=8),
+    labels=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 1), st.booleans()), min_size=8, max_size=8),
+    least=st.integers(1, 4),
 )
 def test_an_index_built_in_parts_is_the_whole_index(
-    docs: list[list[int]], cap: int, parts: int, labels: list[tuple[int, int]]
+    docs: list[list[int]], cap: int, parts: int, labels: list[tuple[int, int, bool]], least: int
 ) -> None:
-    """The rounds of `shared_keys` add up to one `Postings` of every key, and its labels
-    pair the documents a function would."""
+    """The rounds of `shared_keys` add up to one `Postings` of every key, its labels pair
+    the documents a function would, and it drops just the pairs of documents not exempt
+    that share fewer than `least` keys."""
     whole = Postings(cap)
     for keys in docs:
         whole.add(keys)
-    apart, together = [a for a, _ in labels], [t for _, t in labels]
+    apart, together, exempt = ([label[i] for label in labels] for i in range(3))
     comparable = lambda i, j: apart[i] != apart[j] and together[i] == together[j]  # noqa: E731
-    assert shared_keys(docs, cap, apart, together, parts) == (whole.shared(comparable), whole.boilerplate())
+    codes = PairCodes(len(docs))
+    expected = Counter(
+        {
+            code: n
+            for code, n in whole.shared(comparable).items()
+            if n >= least or any(exempt[doc] for doc in codes.pair(code))
+        }
+    )
+    found = shared_keys(docs, cap, apart, together, parts, least=least, exempt=exempt)
+    assert found == (expected, whole.boilerplate())
 
 
 def test_the_search_for_passages_only_finds_every_textual_pair() -> None:
@@ -399,3 +411,16 @@ def test_a_pair_code_gives_its_pair_back(width: int, data: st.DataObject) -> Non
     codes = PairCodes(width)
     assert codes.pair(codes.code(first, second)) == (first, second)
     assert codes.code(first, second) == codes.own(first) + codes.own(second)
+
+
+@given(words=st.integers(0, 5000), min_score=st.floats(0.01, 1.0), extra=st.integers(0, 3))
+def test_the_fewest_shared_shingles_are_where_a_plain_pair_could_first_reach_the_score(
+    words: int, min_score: float, extra: int
+) -> None:
+    """Below `_least_shared`, two articles without credits fall short even at their best;
+    from it on they could reach the score, and longer articles need no fewer."""
+    least = _least_shared(words, min_score)
+    assert all(_ceiling(False, True, True, n, words) < min_score for n in range(1, least))
+    if _ceiling(False, True, True, words, words) >= min_score:
+        assert _ceiling(False, True, True, least, words) >= min_score
+    assert _least_shared(words + extra, min_score) >= least
