@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from comparator import atomic, quotes, schema
 from comparator.dates import PartialDate, day_from_ordinal, spanned
@@ -248,6 +252,21 @@ def test_normalised_map_matches_the_plain_normalisation() -> None:
         normalised
     )
     assert quotes.find_quote("b-c", sample) == (6, 9)
+
+
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8") | st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000")
+    )
+)
+def test_normalising_makes_every_run_of_white_space_one_space_as_the_pattern_did(text: str) -> None:
+    """`normalise` and `fold` join `str.split`'s words; `\\s+` made the runs single before."""
+    space = re.compile(r"\s+")
+    nfc = unicodedata.normalize("NFC", text).translate(quotes._FOLD)
+    assert quotes.normalise(text) == space.sub(" ", nfc).strip()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    assert quotes.fold(text) == space.sub(" ", bare).strip()
 
 
 # --- paths ------------------------------------------------------------------------------------
