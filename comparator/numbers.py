@@ -40,6 +40,9 @@ class Notation:
 
 # A minus sign only where it cannot be a range's dash ("1992-1994") or a hyphen.
 _SIGN = r"(?:(?<![\w.,\-\u2212])[\-\u2212](?=\d))?"
+# What every number starts with. The sign being optional, the engine would otherwise try the
+# whole pattern at every character of a text; this tells it at one glance where none starts.
+_START = r"(?=[\-\u2212\d])"
 # A space-like group symbol stands for all of them: CLDR writes U+202F or U+00A0, people type
 # a plain space. An apostrophe-like one (Swiss 1'000) likewise.
 _SPACES = " \u00a0\u202f"
@@ -128,7 +131,7 @@ def _number_pattern(groups: str, decimals: str, secondary: int) -> re.Pattern[st
     if secondary != 3:  # lakh and crore (1,00,000), after the three-digit grouping also met there
         grouped.append(rf"\d{{1,{secondary}}}(?:{group}\d{{{secondary}}})*{group}\d{{3}}")
     forms = [g + fraction for g in grouped] + [r"\d+" + fraction]
-    return re.compile(rf"{_SIGN}(?:{'|'.join(forms)})")
+    return re.compile(rf"{_START}{_SIGN}(?:{'|'.join(forms)})")
 
 
 def _digits(token: str, notation: Notation) -> Number:

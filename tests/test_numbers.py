@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -11,7 +12,7 @@ from conftest import source
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comparator import numberwords
+from comparator import numbers, numberwords
 from comparator.hints import qualifier_words
 from comparator.numbers import read_numbers
 from comparator.terms import Qualifier
@@ -217,3 +218,18 @@ def test_number_words_read_with_or_without_the_first_look(pieces: list[str], lan
     """The look that spares most quotes the word-by-word walk never skips a number word."""
     text = "".join(pieces)
     assert numberwords.read_words(text, lang) == numberwords.runs(text, lang, numberwords._WORDS[lang])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="0123456789-\u2212,.' \u00a0\u202f\u066b\u066c\u0663x", max_size=30),
+    language=st.sampled_from(["en", "id", "de-CH", "fr", "hi", "ar"]),
+)
+def test_the_look_for_where_a_number_starts_finds_what_the_whole_pattern_did(
+    text: str, language: str
+) -> None:
+    """`numbers._START` only spares the engine the places no number starts."""
+    pattern = numbers.notation_of(language).pattern
+    whole = re.compile(pattern.pattern.removeprefix(numbers._START))
+    assert whole.pattern != pattern.pattern
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in whole.finditer(text)]
