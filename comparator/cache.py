@@ -31,18 +31,20 @@ import hashlib
 import json
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from comparator import __version__
 from comparator.problems import Problem, Severity
+from comparator.root import FileText
 
 CACHE_ENV = "COMPARATOR_CACHE"
 FOLDER = ".comparator-cache"
 DATABASE = "cache.sqlite"
 OWNER = "owner"  # beside the database in a data root: the token of the runs that wrote it
-SCHEMA = 1  # raise when what is stored, or how it is read back, changes
+SCHEMA = 2  # raise when what is stored, or how it is read back, changes
 
 _enabled = True
 _open: dict[Path, Cache] = {}
@@ -74,6 +76,20 @@ def key(label: str, *parts: str) -> str:
         digest.update(b"\0%d\0" % len(data))
         digest.update(data)
     return digest.hexdigest()
+
+
+# The key of each file's text, while the file is held: a run asks it of every file two or
+# three times (what changed, what was parsed, what a result depends on), and hashing a large
+# repository's text once is enough.
+_file_keys: weakref.WeakKeyDictionary[FileText, str] = weakref.WeakKeyDictionary()
+
+
+def file_key(file: FileText) -> str:
+    """What a file is, by its path and text (`key("file", …)`)."""
+    found = _file_keys.get(file)
+    if found is None:
+        found = _file_keys[file] = key("file", file.rel, file.text)
+    return found
 
 
 def location(root: Path) -> Path | None:
@@ -207,6 +223,12 @@ class Cache:
     def __init__(self, conn: sqlite3.Connection | None) -> None:
         self._conn = conn
         self._pending: dict[str, str] = {}
+        # A cache with no entries yet (a first run) answers every question without asking
+        # the database, once per file. Another process filling it meanwhile only goes unused.
+        self._empty = False
+        if conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._empty = conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None
 
     @property
     def active(self) -> bool:
@@ -218,6 +240,8 @@ class Cache:
             return None
         if entry_key in self._pending:  # put by this run, not yet stored
             return json.loads(self._pending[entry_key])["value"]
+        if self._empty:
+            return None
         try:
             row = self._conn.execute("SELECT value FROM entries WHERE key = ?", (entry_key,)).fetchone()
         except sqlite3.Error:
@@ -249,6 +273,8 @@ class Cache:
                 self._conn.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", rows)
         except sqlite3.Error:
             pass
+        else:
+            self._empty = False
 
     def close(self) -> None:
         if self._conn is not None:

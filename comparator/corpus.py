@@ -53,7 +53,7 @@ class _Parser(Generic[T]):
         self.memo: OrderedDict[str, tuple[T, list[Problem]]] = OrderedDict()
 
     def __call__(self, store: cache.Cache, file: FileText) -> tuple[T, list[Problem]]:
-        entry_key = cache.key(self.label, file.rel, file.text)
+        entry_key = cache.key(self.label, cache.file_key(file))
         found = self.memo.get(entry_key)
         if found is not None:
             self.memo.move_to_end(entry_key)
@@ -256,7 +256,7 @@ def _accept(corpus: Corpus, rel: str, file: FileText | Problem) -> FileText | No
     if isinstance(file, Problem):
         corpus.problems.append(file)
         return None
-    corpus.hashes[rel] = cache.key("file", file.rel, file.text)
+    corpus.hashes[rel] = cache.file_key(file)
     return file
 
 

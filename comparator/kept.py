@@ -183,7 +183,7 @@ class Disk:
         if digest is None:
             return not (path.exists() or path.is_symlink())
         file = read_text(self.root, path)
-        return isinstance(file, FileText) and cache.key("file", file.rel, file.text) == digest
+        return isinstance(file, FileText) and cache.file_key(file) == digest
 
     def named_source(self, source_id: str) -> list[str]:
         return [relative(self.root, p) for p in named(self.root / "sources", source_id, ".md")]

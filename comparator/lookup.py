@@ -81,7 +81,7 @@ def _claim_files(root: Path, claim_id: str) -> dict[str, str] | None:
         file = read_text(root, path)
         if not isinstance(file, FileText):
             return None
-        found[file.rel] = cache.key("file", file.rel, file.text)
+        found[file.rel] = cache.file_key(file)
     return found
 
 

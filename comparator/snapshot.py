@@ -75,4 +75,4 @@ def take(root: Path, store: cache.Cache) -> Snapshot:
 
 def what(file: FileText | Problem) -> str:
     """What a file is: the hash of its text, or why it could not be read."""
-    return cache.key("file", file.rel, file.text) if isinstance(file, FileText) else str(file)
+    return cache.file_key(file) if isinstance(file, FileText) else str(file)

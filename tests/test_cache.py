@@ -227,6 +227,21 @@ def test_check_reads_the_cache_it_filled(root: Path) -> None:
     assert (second.problems, second.counts) == (first.problems, first.counts)
 
 
+def test_a_cache_opened_empty_reads_what_it_stored_and_what_another_run_stored(tmp_path: Path) -> None:
+    """A first run asks an empty cache nothing; once it has stored its entries, or opens
+    entries another run stored, it reads them."""
+    folder = tmp_path / "cache"
+    first = cache.Cache(cache._connect(folder))
+    assert first.get("k1") is None
+    first.put("k1", [1])
+    first.flush()
+    assert first.get("k1") == [1]
+    second = cache.Cache(cache._connect(folder))
+    assert second.get("k1") == [1]
+    first.close()
+    second.close()
+
+
 def test_marks_are_worked_out_only_when_asked_for() -> None:
     text = "a: 1\nb:\n  - x\n  - {c: 2}\n"
     data, marks = yamlmarks.load(text, line_offset=3)
