@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
 def nearest(name: str, known: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
     """Up to `n` known names closest to `name`, closest first."""
+    import difflib  # only a name that is not known needs it; a lookup should not load it
+
     return difflib.get_close_matches(name, sorted(known), n=n, cutoff=cutoff)
 
 
