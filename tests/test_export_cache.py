@@ -11,8 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from comparator import cache
+from comparator.exports import tables
 from tests.conftest import analysed_by
 
 pytestmark = pytest.mark.usefixtures("fresh_process")
@@ -125,3 +128,35 @@ def test_a_kept_entry_of_the_wrong_shape_is_made_again(
     calls = made(monkeypatch)
     assert exported(run, root, out, "sqlite") == expected
     assert len(calls) == damaged > 40
+
+
+_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=3),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=2), inner, max_size=2),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(width=st.integers(1, 3), data=st.data())
+def test_kept_rows_are_checked_as_a_walk_of_every_value_would(width: int, data: st.DataObject) -> None:
+    """`tables._checked` takes rows of the table's width holding plain values, or lists of
+    them, and nothing else."""
+    row = st.lists(_VALUE, min_size=width, max_size=width)  # mostly of the width, to reach the values
+    rows = data.draw(st.lists(row | st.lists(_VALUE, max_size=4) | _VALUE, max_size=4))
+    plain = (str, int, float, bool, type(None))
+
+    def sound(row: Any) -> bool:
+        return (
+            type(row) is list
+            and len(row) == width
+            and all(type(v) in plain or (type(v) is list and all(type(x) in plain for x in v)) for v in row)
+        )
+
+    shape = tables.Table("t", tuple(tables.Column(f"c{i}") for i in range(width)), key=("c0",))
+    text = json.dumps(rows)
+    if all(sound(row) for row in rows):
+        assert tables._checked(shape, text) == json.loads(text)
+    else:
+        with pytest.raises(ValueError):
+            tables._checked(shape, text)

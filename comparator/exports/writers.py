@@ -31,17 +31,16 @@ def _csv_cell(value: Any) -> Any:
 
 def _sql_value(value: Any) -> Any:
     kind = type(value)  # rows hold plain values: no subclass to look for, and it is faster
-    if kind is bool:
-        return int(value)
     if kind is list or kind is tuple:
         return json.dumps(value, ensure_ascii=False)
     return value
 
 
 def _sql_rows(table: Table) -> Iterator[Sequence[Any]]:
-    """The table's rows as SQLite takes them: only booleans and lists need converting, and
-    only columns of those types (or of any type) can hold them."""
-    columns = [i for i, c in enumerate(table.columns) if c.type in ("boolean", "array", "any")]
+    """The table's rows as SQLite takes them: only lists need converting (to JSON text), and
+    only columns of lists (or of any type) can hold them. SQLite stores a boolean as the
+    integer 1 or 0 by itself."""
+    columns = [i for i, c in enumerate(table.columns) if c.type in ("array", "any")]
     for row in table.rows():
         if columns:
             converted = list(row)
