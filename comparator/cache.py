@@ -223,12 +223,14 @@ class Cache:
     def __init__(self, conn: sqlite3.Connection | None) -> None:
         self._conn = conn
         self._pending: dict[str, str] = {}
-        # A cache with no entries yet (a first run) answers every question without asking
+        # A cache that held nothing when opened (a first run) holds, as far as this run
+        # knows, only what it stored since: every other question is answered without asking
         # the database, once per file. Another process filling it meanwhile only goes unused.
-        self._empty = False
+        self._stored: set[str] | None = None
         if conn is not None:
             with contextlib.suppress(sqlite3.Error):
-                self._empty = conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None
+                if conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None:
+                    self._stored = set()
 
     @property
     def active(self) -> bool:
@@ -240,7 +242,7 @@ class Cache:
             return None
         if entry_key in self._pending:  # put by this run, not yet stored
             return json.loads(self._pending[entry_key])["value"]
-        if self._empty:
+        if self._stored is not None and entry_key not in self._stored:
             return None
         try:
             row = self._conn.execute("SELECT value FROM entries WHERE key = ?", (entry_key,)).fetchone()
@@ -274,7 +276,8 @@ class Cache:
         except sqlite3.Error:
             pass
         else:
-            self._empty = False
+            if self._stored is not None:
+                self._stored.update(entry_key for entry_key, _ in rows)
 
     def close(self) -> None:
         if self._conn is not None:
