@@ -32,7 +32,7 @@ import json
 import os
 import sqlite3
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,7 @@ OWNER = "owner"  # beside the database in a data root: the token of the runs tha
 SCHEMA = 2  # raise when what is stored, or how it is read back, changes
 
 _enabled = True
+_BATCH = 500  # keys asked at once: well under SQLite's limit of bound parameters
 _open: dict[Path, Cache] = {}
 
 
@@ -238,20 +239,42 @@ class Cache:
 
     def get(self, entry_key: str) -> Any:
         """The value stored under `entry_key`, or None."""
-        if self._conn is None:
-            return None
-        if entry_key in self._pending:  # put by this run, not yet stored
-            return json.loads(self._pending[entry_key])["value"]
-        if self._stored is not None and entry_key not in self._stored:
-            return None
+        return next(self.get_many([entry_key]))[1]
+
+    def get_many(self, entry_keys: Sequence[str]) -> Iterator[tuple[str, Any]]:
+        """(key, value or None) for each of `entry_keys`, in order: a run that reads back every
+        claim asks the database a few hundred keys at a time rather than one by one."""
+        for start in range(0, len(entry_keys), _BATCH):
+            chunk = entry_keys[start : start + _BATCH]
+            found = self._select([k for k in chunk if self._may_hold(k)])
+            for entry_key in chunk:
+                if entry_key in self._pending:  # put by this run, not yet stored
+                    yield entry_key, json.loads(self._pending[entry_key])["value"]
+                else:
+                    yield entry_key, self._value(entry_key, found.get(entry_key))
+
+    def _may_hold(self, entry_key: str) -> bool:
+        if self._conn is None or entry_key in self._pending:
+            return False
+        return self._stored is None or entry_key in self._stored
+
+    def _select(self, entry_keys: list[str]) -> dict[str, str]:
+        if not entry_keys or self._conn is None:
+            return {}
+        marks = ", ".join("?" for _ in entry_keys)
         try:
-            row = self._conn.execute("SELECT value FROM entries WHERE key = ?", (entry_key,)).fetchone()
+            rows = self._conn.execute(f"SELECT key, value FROM entries WHERE key IN ({marks})", entry_keys)
+            return dict(rows.fetchall())
         except sqlite3.Error:
-            return None
-        if row is None:
+            return {}
+
+    def _value(self, entry_key: str, text: str | None) -> Any:
+        """What `text`, stored under `entry_key`, holds; an entry that does not hold its own
+        key is dropped."""
+        if text is None:
             return None
         try:
-            stored = json.loads(row[0])
+            stored = json.loads(text)
             if isinstance(stored, dict) and stored.get("key") == entry_key and "value" in stored:
                 return stored["value"]
         except (ValueError, TypeError, RecursionError):

@@ -61,8 +61,9 @@ def per_claim(
     now.remember(store)
     found: dict[str, T] = {}
     stale: list[str] = []
-    for claim_id, claim_files in layout.claims.items():
-        stored = store.get(key(label, claim_id, claim_files))
+    keys = {key(label, claim_id, claim_files): claim_id for claim_id, claim_files in layout.claims.items()}
+    for entry_key, stored in store.get_many(list(keys)):
+        claim_id = keys[entry_key]
         if stored == {"loaded": False}:  # whether a claim loads depends on its own files alone
             continue
         kept = read_back(layout, stored, label, kind)

@@ -242,6 +242,33 @@ def test_a_cache_opened_empty_reads_what_it_stored_and_what_another_run_stored(t
     second.close()
 
 
+def test_many_keys_are_read_in_order_a_batch_at_a_time(tmp_path: Path) -> None:
+    """`get_many` gives what `get` gives of each key, in order, across batches, from what is
+    stored and what is pending; an entry holding another key is dropped."""
+    folder = tmp_path / "cache"
+    store = cache.Cache(cache._connect(folder))
+    keys = [f"k{i}" for i in range(cache._BATCH * 2 + 7)]
+    for i, entry_key in enumerate(keys[::2]):
+        store.put(entry_key, [i])
+    store.flush()
+    store.put("pending", "not yet stored")
+    store.close()
+    conn = sqlite3.connect(folder / cache.DATABASE)
+    with conn:
+        conn.execute(
+            "UPDATE entries SET value = ? WHERE key = 'k4'", (json.dumps({"key": "k0", "value": 1}),)
+        )
+    conn.close()
+    store = cache.Cache(cache._connect(folder))
+    store.put("pending", "not yet stored")
+    asked = ["pending", *reversed(keys)]
+    stored = {k: [i // 2] for i, k in enumerate(keys) if i % 2 == 0 and k != "k4"}
+    expected = [("pending", "not yet stored"), *((k, stored.get(k)) for k in reversed(keys))]
+    assert list(store.get_many(asked)) == expected
+    assert store.get("k2") == [1] and store.get("k4") is None and store.get("pending") == "not yet stored"
+    store.close()
+
+
 def test_marks_are_worked_out_only_when_asked_for() -> None:
     text = "a: 1\nb:\n  - x\n  - {c: 2}\n"
     data, marks = yamlmarks.load(text, line_offset=3)
